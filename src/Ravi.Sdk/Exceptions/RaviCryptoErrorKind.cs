@@ -1,0 +1,26 @@
+namespace Ravi.Sdk;
+
+/// <summary>The kinds of <see cref="RaviCryptoException"/>.</summary>
+public enum RaviCryptoErrorKind
+{
+    /// <summary>The PIN does not open the verifier.</summary>
+    WrongPin,
+
+    /// <summary>The encryption metadata on the server is malformed or inconsistent.</summary>
+    CorruptedMetadata,
+
+    /// <summary>A ciphertext is malformed, truncated, tampered with, or sealed for another key.</summary>
+    InvalidCiphertext,
+
+    /// <summary>The operation needs an unlocked key but the client is locked.</summary>
+    Locked,
+
+    /// <summary>End-to-end encryption has not been set up for this account.</summary>
+    NotSetUp,
+
+    /// <summary>The PIN or key has an invalid format.</summary>
+    InvalidKey,
+
+    /// <summary>The native crypto library failed unexpectedly.</summary>
+    NativeFailure,
+}

@@ -1,0 +1,37 @@
+namespace Ravi.Sdk.Http;
+
+/// <summary>
+/// The innermost handler when the caller supplies an <see cref="HttpClient"/> (directly or through
+/// <c>IHttpClientFactory</c>): our auth and retry handlers run above it, and every attempt is forwarded
+/// to the caller's client as a fresh request message (an <see cref="HttpClient"/> refuses to send one twice).
+/// </summary>
+internal sealed class HttpClientForwardingHandler : HttpMessageHandler
+{
+    private readonly Func<HttpClient> _clientAccessor;
+
+    public HttpClientForwardingHandler(Func<HttpClient> clientAccessor)
+    {
+        _clientAccessor = clientAccessor;
+    }
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var copy = new HttpRequestMessage(request.Method, request.RequestUri)
+        {
+            Version = request.Version,
+            VersionPolicy = request.VersionPolicy,
+            Content = request.Content,
+        };
+        foreach (var header in request.Headers)
+        {
+            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        foreach (var option in request.Options)
+        {
+            ((IDictionary<string, object?>)copy.Options)[option.Key] = option.Value;
+        }
+
+        return _clientAccessor().SendAsync(copy, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
+}

@@ -1,0 +1,370 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Ravi.Sdk.Http;
+
+/// <summary>
+/// The HTTP pipeline shared by a <see cref="RaviClient"/> and all of its <see cref="RaviClient.ForIdentity(string)"/> views:
+/// builds requests (base address, identity header, user agent, JSON bodies), sends them through the handler chain
+/// (auth, resilience) and turns responses into models or exceptions. Immutable after construction; thread-safe.
+/// </summary>
+internal sealed class RaviPipeline : IDisposable
+{
+    private static readonly MediaTypeWithQualityHeaderValue JsonAccept = new("application/json");
+    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
+
+    private readonly HttpMessageInvoker _invoker;
+    private readonly HttpMessageInvoker _anonymousInvoker;
+    private readonly HttpMessageHandler _chain;
+    private readonly HttpMessageHandler _transport;
+    private readonly bool _disposeTransport;
+    private readonly ILogger _logger;
+    private int _disposed;
+
+    /// <summary>Creates the pipeline over a transport handler.</summary>
+    /// <param name="options">A private copy of the client options (already validated).</param>
+    /// <param name="transport">The innermost handler (sockets, or forwarding to a caller's HttpClient).</param>
+    /// <param name="disposeTransport">Whether the pipeline owns <paramref name="transport"/>.</param>
+    /// <param name="loggerFactory">Where to log; <see langword="null"/> for the options' factory or none.</param>
+    public RaviPipeline(RaviClientOptions options, HttpMessageHandler transport, bool disposeTransport, ILoggerFactory? loggerFactory)
+    {
+        Options = options;
+        BaseAddress = NormalizeBase(options.BaseAddress);
+        TimeProvider = options.TimeProvider;
+        LoggerFactory = loggerFactory ?? options.LoggerFactory ?? NullLoggerFactory.Instance;
+        _logger = LoggerFactory.CreateLogger("Ravi.Sdk.Http");
+        UserAgent = BuildUserAgent(options.ApplicationId);
+        _transport = transport;
+        _disposeTransport = disposeTransport;
+        _chain = RaviHandlerChain.Build(this, transport);
+        _invoker = new HttpMessageInvoker(_chain, disposeHandler: false);
+        _anonymousInvoker = new HttpMessageInvoker(transport, disposeHandler: false);
+    }
+
+    /// <summary>The options this pipeline was built with (a private copy).</summary>
+    public RaviClientOptions Options { get; }
+
+    /// <summary>The API host, always ending in <c>/</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The clock.</summary>
+    public TimeProvider TimeProvider { get; }
+
+    /// <summary>The logger factory handlers and sub-clients log through.</summary>
+    public ILoggerFactory LoggerFactory { get; }
+
+    /// <summary>The User-Agent sent with every request.</summary>
+    public string UserAgent { get; }
+
+    /// <summary>Creates the default owned transport.</summary>
+    public static SocketsHttpHandler CreateDefaultTransport() => new()
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        AutomaticDecompression = DecompressionMethods.All,
+        ConnectTimeout = TimeSpan.FromSeconds(15),
+        EnableMultipleHttp2Connections = true,
+    };
+
+    /// <summary>
+    /// Creates a request for an API path (relative to the base, e.g. <c>api/vault/</c>), adding identity, accept and user agent headers.
+    /// Throws <see cref="RaviIdentityRequiredException"/> when the endpoint needs an identity and there is none.
+    /// </summary>
+    public HttpRequestMessage CreateRequest(HttpMethod method, string relativePath, IdentityScope scope, string? identityUuid)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        CheckIdentity(method, relativePath, scope, identityUuid);
+        var request = new HttpRequestMessage(method, new Uri(BaseAddress, relativePath));
+        ApplyHeaders(request, scope, identityUuid);
+        return request;
+    }
+
+    /// <summary>Throws when an endpoint needs an identity and none is set (no request is created).</summary>
+    public static void CheckIdentity(HttpMethod method, string relativePath, IdentityScope scope, string? identityUuid)
+    {
+        if (scope == IdentityScope.Required && identityUuid is null)
+        {
+            var path = relativePath;
+            var q = path.IndexOf('?', StringComparison.Ordinal);
+            if (q >= 0)
+            {
+                path = path[..q];
+            }
+
+            throw new RaviIdentityRequiredException($"{method} /{path}");
+        }
+    }
+
+    /// <summary>Sets a JSON body serialized through the source-generated context (buffered, so it can be replayed).</summary>
+    public static void SetJsonBody<T>(HttpRequestMessage request, T body, JsonTypeInfo<T> typeInfo)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, typeInfo);
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = JsonContentType;
+        request.Content = content;
+    }
+
+    /// <summary>Sends the request and deserializes a JSON response.</summary>
+    public async Task<T> SendAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            using var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+            await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sends the request and expects a success status; the body (if any) is ignored.</summary>
+    public async Task SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            using var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+            await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Sends the request and returns the response once its headers arrived (the body is not read), after checking the status.
+    /// The caller disposes the response. Used for SSE.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendForResponseAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Sends a request without the bearer token and without the API handler chain (e.g. the presigned upload PUT).</summary>
+    public async Task SendAnonymousAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        request.Options.Set(RaviHeaders.Anonymous, true);
+        if (!request.Headers.UserAgent.Any())
+        {
+            request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        }
+
+        using var response = await _anonymousInvoker.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Lists a collection, accepting a bare JSON array or a <c>{count,next,previous,results}</c> page and following
+    /// <c>next</c> links (same host only) until the last page.
+    /// </summary>
+    public async IAsyncEnumerable<T> ListAsync<T>(string relativePath, IdentityScope scope, string? identityUuid, JsonTypeInfo<T> typeInfo, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        Uri? next = null;
+        var first = true;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (first || next is not null)
+        {
+            HttpRequestMessage request;
+            if (first)
+            {
+                request = CreateRequest(HttpMethod.Get, relativePath, scope, identityUuid);
+                first = false;
+            }
+            else
+            {
+                request = new HttpRequestMessage(HttpMethod.Get, next);
+                ApplyHeaders(request, scope, identityUuid);
+            }
+
+            seen.Add(request.RequestUri!.AbsoluteUri);
+            ListPage<T> page;
+            using (request)
+            {
+                using var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+                await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+                page = await ReadPageAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var item in page.Items)
+            {
+                yield return item;
+            }
+
+            next = ResolveNext(page.Next);
+            if (next is not null && seen.Contains(next.AbsoluteUri))
+            {
+                next = null; // a server that points back at a page already read would loop forever
+            }
+        }
+    }
+
+    /// <summary>Turns a non-success response into the matching <see cref="RaviApiException"/>.</summary>
+    public async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        var exception = await RaviErrorFactory.CreateAsync(response, TimeProvider, cancellationToken).ConfigureAwait(false);
+        _logger.LogDebug("Ravi API returned {StatusCode} ({Code}) for {Method} {Path}", (int)response.StatusCode, exception.Code, response.RequestMessage?.Method, response.RequestMessage?.RequestUri?.AbsolutePath);
+        throw exception;
+    }
+
+    /// <summary>Deserializes a JSON body, mapping malformed JSON to <see cref="RaviApiException"/>.</summary>
+    public async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            T? value;
+            try
+            {
+                value = await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException ex)
+            {
+                throw InvalidResponse(response, $"The response is not valid JSON for {typeof(T).Name}: {ex.Message}", ex);
+            }
+
+            return value ?? throw InvalidResponse(response, $"The response body was empty or null where {typeof(T).Name} was expected.", null);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _invoker.Dispose();
+        _anonymousInvoker.Dispose();
+        if (!ReferenceEquals(_chain, _transport))
+        {
+            // Dispose the handlers we created (DelegatingHandler.Dispose also disposes its inner handler,
+            // so detach the transport first when we do not own it).
+            DisposeChain(_chain, _transport, _disposeTransport);
+        }
+        else if (_disposeTransport)
+        {
+            _transport.Dispose();
+        }
+    }
+
+    internal Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        _invoker.SendAsync(request, cancellationToken);
+
+    private static void DisposeChain(HttpMessageHandler chain, HttpMessageHandler transport, bool disposeTransport)
+    {
+        var current = chain;
+        var delegating = new List<DelegatingHandler>();
+        while (current is DelegatingHandler d && !ReferenceEquals(current, transport))
+        {
+            delegating.Add(d);
+            current = d.InnerHandler;
+        }
+
+        if (delegating.Count > 0 && !disposeTransport)
+        {
+            // Replace the transport with a throwaway so DelegatingHandler.Dispose does not dispose the caller's handler.
+            delegating[^1].InnerHandler = new HttpClientHandler();
+        }
+
+        foreach (var handler in delegating)
+        {
+            handler.Dispose();
+        }
+    }
+
+    private static RaviApiException InvalidResponse(HttpResponseMessage response, string message, Exception? inner) =>
+        new(message, new RaviErrorDetails { StatusCode = response.StatusCode }, inner);
+
+    private void ApplyHeaders(HttpRequestMessage request, IdentityScope scope, string? identityUuid)
+    {
+        request.Headers.Accept.Add(JsonAccept);
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        if (scope != IdentityScope.None && identityUuid is not null)
+        {
+            request.Headers.TryAddWithoutValidation(RaviHeaders.Identity, identityUuid);
+        }
+    }
+
+    private Uri? ResolveNext(string? next)
+    {
+        if (string.IsNullOrEmpty(next))
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(BaseAddress, next, out var uri))
+        {
+            throw new RaviException($"The server returned an invalid 'next' page link.");
+        }
+
+        if (Uri.Compare(uri, BaseAddress, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            throw new RaviException($"Refusing to follow a 'next' page link to another host ({uri.Host}): the bearer token would leak.");
+        }
+
+        return uri;
+    }
+
+    private static async Task<ListPage<T>> ReadPageAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        var writer = new ArrayBufferWriter<byte>(4096);
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            while (true)
+            {
+                var memory = writer.GetMemory(16 * 1024);
+                var read = await stream.ReadAsync(memory, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                writer.Advance(read);
+            }
+        }
+
+        try
+        {
+            return ListPage<T>.Parse(writer.WrittenSpan, typeInfo);
+        }
+        catch (JsonException ex)
+        {
+            throw InvalidResponse(response, $"The response is not a valid list of {typeof(T).Name}: {ex.Message}", ex);
+        }
+    }
+
+    private static Uri NormalizeBase(Uri baseAddress)
+    {
+        var s = baseAddress.GetLeftPart(UriPartial.Path);
+        return new Uri(s.EndsWith('/') ? s : s + "/", UriKind.Absolute);
+    }
+
+    private static string BuildUserAgent(string? applicationId)
+    {
+        var version = typeof(RaviPipeline).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        if (plus >= 0)
+        {
+            version = version[..plus];
+        }
+
+        var ua = $"Ravi.Sdk/{version} (.NET {Environment.Version}; {System.Runtime.InteropServices.RuntimeInformation.OSDescription.Replace('(', '[').Replace(')', ']')})";
+        return string.IsNullOrWhiteSpace(applicationId) ? ua : $"{applicationId} {ua}";
+    }
+}

@@ -1,0 +1,47 @@
+namespace Ravi.Sdk.Models;
+
+/// <summary>An email message, inbound or outbound.</summary>
+public sealed record EmailMessage
+{
+    /// <summary>The message id.</summary>
+    public long Id { get; init; }
+
+    /// <summary>The API URL of the message.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>The RFC 5322 <c>Message-ID</c>.</summary>
+    public string? MessageId { get; init; }
+
+    /// <summary>The thread this message belongs to.</summary>
+    public string? ThreadId { get; init; }
+
+    /// <summary>The sender address.</summary>
+    public string? FromEmail { get; init; }
+
+    /// <summary>The recipient address(es).</summary>
+    public string? ToEmail { get; init; }
+
+    /// <summary>Carbon-copy recipients.</summary>
+    public string? Cc { get; init; }
+
+    /// <summary>The subject.</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>The plain-text body.</summary>
+    public string? TextContent { get; init; }
+
+    /// <summary>The HTML body.</summary>
+    public string? HtmlContent { get; init; }
+
+    /// <summary><c>inbound</c> or <c>outbound</c>.</summary>
+    public string? Direction { get; init; }
+
+    /// <summary>Whether the message has been read.</summary>
+    public bool IsRead { get; init; }
+
+    /// <summary>The attachments.</summary>
+    public IReadOnlyList<EmailAttachment> Attachments { get; init; } = [];
+
+    /// <summary>When the message was created (received or sent).</summary>
+    public DateTimeOffset? CreatedDt { get; init; }
+}

@@ -1,0 +1,17 @@
+namespace Ravi.Sdk.Models;
+
+/// <summary>A thread with its messages.</summary>
+public sealed record EmailThreadDetail
+{
+    /// <summary>The thread id.</summary>
+    public required string ThreadId { get; init; }
+
+    /// <summary>The subject.</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>How many messages the thread holds.</summary>
+    public int MessageCount { get; init; }
+
+    /// <summary>The messages, oldest first.</summary>
+    public IReadOnlyList<EmailMessage> Messages { get; init; } = [];
+}

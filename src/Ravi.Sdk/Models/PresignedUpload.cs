@@ -1,0 +1,17 @@
+namespace Ravi.Sdk.Models;
+
+/// <summary>A presigned upload slot for an email attachment.</summary>
+public sealed record PresignedUpload
+{
+    /// <summary>The attachment UUID to pass in <see cref="ComposeEmailRequest.AttachmentUuids"/>.</summary>
+    public required string Uuid { get; init; }
+
+    /// <summary>Where to PUT the bytes (a storage host, not the API: no bearer token is sent there).</summary>
+    public required string UploadUrl { get; init; }
+
+    /// <summary>The storage key of the object.</summary>
+    public string? StorageKey { get; init; }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"PresignedUpload {{ Uuid = {Uuid}, StorageKey = {StorageKey} }}";
+}

@@ -1,0 +1,168 @@
+using Microsoft.Extensions.Logging;
+using Ravi.Sdk.Http;
+using Ravi.Sdk.Internal;
+using Ravi.Sdk.Resources;
+
+namespace Ravi.Sdk;
+
+/// <summary>
+/// The Ravi API client: one typed sub-client per resource over one shared, thread-safe HTTP pipeline.
+/// Create one per account and share it; call <see cref="ForIdentity(string)"/> to get a cheap view scoped to an identity
+/// (there is no mutable "current identity", so any number of agents can use one client concurrently).
+/// </summary>
+public class RaviClient : IDisposable
+{
+    private readonly RaviScope? _scope;
+    private readonly bool _ownsPipeline;
+    private AuthClient? _auth;
+    private IdentitiesClient? _identities;
+    private EmailInboxClient? _emailInbox;
+    private EmailMessagesClient? _emailMessages;
+    private AttachmentsClient? _attachments;
+    private SmsInboxClient? _smsInbox;
+    private SmsMessagesClient? _smsMessages;
+    private PasswordsClient? _passwords;
+    private VaultClient? _vault;
+    private EncryptionClient? _encryption;
+    private PhoneClient? _phone;
+    private Events.EventsClient? _events;
+    private Otp.OtpClient? _otp;
+    private SubscriptionClient? _subscription;
+
+    /// <summary>Creates a client that owns its own HTTP connection pool.</summary>
+    /// <param name="options">The settings; copied, then validated.</param>
+    /// <exception cref="ArgumentException">An option is invalid.</exception>
+    public RaviClient(RaviClientOptions options)
+        : this(Prepare(options), static _ => (RaviPipeline.CreateDefaultTransport(), true), null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client over the caller's <see cref="HttpClient"/> (which the caller keeps owning). The SDK's auth, retry
+    /// and identity handling still apply on top of it.
+    /// </summary>
+    /// <param name="httpClient">The client to send through; its <c>BaseAddress</c> is ignored in favour of <see cref="RaviClientOptions.BaseAddress"/>.</param>
+    /// <param name="options">The settings; copied, then validated.</param>
+    public RaviClient(HttpClient httpClient, RaviClientOptions options)
+        : this(Prepare(options), _ => (new HttpClientForwardingHandler(CheckClient(httpClient)), true), null)
+    {
+    }
+
+    /// <summary>Constructor for mocking frameworks: a client created this way has no pipeline.</summary>
+    protected RaviClient()
+    {
+    }
+
+    internal RaviClient(RaviClientOptions preparedOptions, Func<RaviClientOptions, (HttpMessageHandler Handler, bool Dispose)> transportFactory, ILoggerFactory? loggerFactory)
+    {
+        var (handler, dispose) = transportFactory(preparedOptions);
+        var pipeline = new RaviPipeline(preparedOptions, handler, dispose, loggerFactory);
+        _scope = new RaviScope(pipeline, new RaviSharedState(), preparedOptions.IdentityUuid);
+        _ownsPipeline = true;
+    }
+
+    private RaviClient(RaviScope scope)
+    {
+        _scope = scope;
+        _ownsPipeline = false;
+    }
+
+    /// <summary>The identity this client is scoped to, or <see langword="null"/> for an account-level client.</summary>
+    public virtual string? IdentityUuid => _scope?.IdentityUuid;
+
+    /// <summary>The API host this client talks to.</summary>
+    public virtual Uri BaseAddress => Scope.Pipeline.BaseAddress;
+
+    /// <summary>Login, logout, device-code flow, token refresh and the current user.</summary>
+    public virtual AuthClient Auth => _auth ??= new AuthClient(Scope);
+
+    /// <summary>List, create, get, update and delete identities.</summary>
+    public virtual IdentitiesClient Identities => _identities ??= new IdentitiesClient(Scope);
+
+    /// <summary>The identity's email threads.</summary>
+    public virtual EmailInboxClient EmailInbox => _emailInbox ??= new EmailInboxClient(Scope);
+
+    /// <summary>Email messages: list, get, compose, reply, reply-all.</summary>
+    public virtual EmailMessagesClient EmailMessages => _emailMessages ??= new EmailMessagesClient(Scope);
+
+    /// <summary>Email attachment uploads (presign + direct upload).</summary>
+    public virtual AttachmentsClient Attachments => _attachments ??= new AttachmentsClient(Scope);
+
+    /// <summary>The identity's SMS conversations.</summary>
+    public virtual SmsInboxClient SmsInbox => _smsInbox ??= new SmsInboxClient(Scope);
+
+    /// <summary>SMS messages.</summary>
+    public virtual SmsMessagesClient SmsMessages => _smsMessages ??= new SmsMessagesClient(Scope);
+
+    /// <summary>Website credentials (end-to-end encrypted fields).</summary>
+    public virtual PasswordsClient Passwords => _passwords ??= new PasswordsClient(Scope);
+
+    /// <summary>Named secrets (end-to-end encrypted values).</summary>
+    public virtual VaultClient Vault => _vault ??= new VaultClient(Scope);
+
+    /// <summary>End-to-end encryption: metadata, PIN setup and unlock.</summary>
+    public virtual EncryptionClient Encryption => _encryption ??= new EncryptionClient(Scope);
+
+    /// <summary>The identity's phone numbers.</summary>
+    public virtual PhoneClient Phone => _phone ??= new PhoneClient(Scope);
+
+    /// <summary>The real-time event stream (SSE) of inbound email and SMS.</summary>
+    public virtual Events.EventsClient Events => _events ??= new Events.EventsClient(Scope);
+
+    /// <summary>Helpers that wait for OTP codes, emails and verification links.</summary>
+    public virtual Otp.OtpClient Otp => _otp ??= new Otp.OtpClient(this);
+
+    /// <summary>The account's subscription.</summary>
+    public virtual SubscriptionClient Subscription => _subscription ??= new SubscriptionClient(Scope);
+
+    internal RaviScope Scope => _scope ?? throw new InvalidOperationException("This RaviClient was created for mocking and has no pipeline.");
+
+    /// <summary>
+    /// Returns a view of this client scoped to an identity: it shares the connection pool, credentials and unlocked key,
+    /// and sends <c>X-Ravi-Identity</c> on identity-scoped endpoints. Cheap; no need to dispose.
+    /// </summary>
+    /// <param name="identityUuid">The identity's UUID.</param>
+    /// <returns>The scoped view.</returns>
+    /// <exception cref="ArgumentException"><paramref name="identityUuid"/> is null, empty or not a UUID.</exception>
+    public virtual RaviClient ForIdentity(string identityUuid)
+    {
+        Guard.Uuid(identityUuid);
+        return new RaviClient(new RaviScope(Scope.Pipeline, Scope.Shared, identityUuid));
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        _scope is null ? "RaviClient (mock)" : $"RaviClient {{ BaseAddress = {_scope.Pipeline.BaseAddress}, IdentityUuid = {_scope.IdentityUuid ?? "none"} }}";
+
+    /// <summary>Disposes the connection pool and clears keys (only on the root client; views share them and are no-ops).</summary>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases resources.</summary>
+    /// <param name="disposing">True when called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing && _ownsPipeline && _scope is not null)
+        {
+            _scope.Shared.Dispose();
+            _scope.Pipeline.Dispose();
+        }
+    }
+
+    private static RaviClientOptions Prepare(RaviClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var copy = options.Clone();
+        copy.Validate();
+        return copy;
+    }
+
+    private static HttpClient CheckClient(HttpClient httpClient)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        return httpClient;
+    }
+}

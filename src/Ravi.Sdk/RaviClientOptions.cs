@@ -1,0 +1,157 @@
+using Microsoft.Extensions.Logging;
+
+namespace Ravi.Sdk;
+
+/// <summary>
+/// Settings for a <see cref="RaviClient"/>. Bind them from configuration with
+/// <c>services.AddRavi(configuration.GetSection("Ravi"))</c> or set them in code.
+/// The client copies what it needs at construction: changing an options object afterwards has no effect on
+/// clients already built from it.
+/// </summary>
+public sealed class RaviClientOptions
+{
+    /// <summary>The default API host, <c>https://ravi.app</c>.</summary>
+    public static readonly Uri DefaultBaseAddress = new("https://ravi.app/");
+
+    /// <summary>The API host. Every path is under <c>/api/</c> on it. Defaults to <see cref="DefaultBaseAddress"/>.</summary>
+    public Uri BaseAddress { get; set; } = DefaultBaseAddress;
+
+    /// <summary>
+    /// An access token (JWT) or a static API key (<c>ravi_mgmt_…</c>, <c>ravi_id_…</c>). When null the credential chain
+    /// is used: <c>RAVI_ACCESS_TOKEN</c>, then <c>$RAVI_CONFIG_DIR/auth.json</c>, then <c>~/.ravi/auth.json</c>.
+    /// </summary>
+    public string? AccessToken { get; set; }
+
+    /// <summary>A refresh token that goes with <see cref="AccessToken"/>; enables automatic refresh.</summary>
+    public string? RefreshToken { get; set; }
+
+    /// <summary>
+    /// The default identity (UUID) for identity-scoped endpoints. When null it is resolved from
+    /// <c>$RAVI_CONFIG_DIR/config.json</c>, <c>./.ravi/config.json</c>, <c>~/.ravi/config.json</c>
+    /// (when <see cref="UseCliConfiguration"/> is on); <see cref="RaviClient.ForIdentity(string)"/> overrides it per view.
+    /// </summary>
+    public string? IdentityUuid { get; set; }
+
+    /// <summary>
+    /// Whether to read (and, after a refresh, write) the official CLI's files and environment variables when no explicit
+    /// credential or identity is given. Defaults to <see langword="true"/>.
+    /// </summary>
+    public bool UseCliConfiguration { get; set; } = true;
+
+    /// <summary>The CLI configuration directory to use instead of <c>RAVI_CONFIG_DIR</c> / <c>~/.ravi</c>.</summary>
+    public string? ConfigDirectory { get; set; }
+
+    /// <summary>Refresh the access token proactively when its JWT <c>exp</c> is closer than this. Default 60 s.</summary>
+    public TimeSpan TokenRefreshSkew { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>An application name appended to the <c>User-Agent</c> header, e.g. <c>my-agent/1.2</c>.</summary>
+    public string? ApplicationId { get; set; }
+
+    /// <summary>The timeout of one HTTP attempt (not of SSE streams, which are long-lived). Default 30 s.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The timeout of one call including all retries and waits. Default 2 minutes.</summary>
+    public TimeSpan OverallTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How many times a failed call may be retried (see the resilience docs for which calls). Default 3; 0 disables.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The first retry delay; later ones grow exponentially with jitter. Default 1 s.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest the SDK will wait before one retry, including a server's <c>Retry-After</c>. Default 60 s.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Enables the client-side email send limiter (60 per hour, 500 per day) that fails fast with
+    /// <see cref="RaviRateLimitException"/> instead of letting the server refuse. Default off.
+    /// </summary>
+    public bool EnableSendLimiter { get; set; }
+
+    /// <summary>Which Argon2id implementation derives keys from a PIN. Default: native libsodium, managed fallback.</summary>
+    public RaviArgon2Implementation Argon2Implementation { get; set; } = RaviArgon2Implementation.Auto;
+
+    /// <summary>The clock used for token expiry, retries, OTP windows and timeouts. Tests pass a fake one.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Where the client logs. Secrets are never logged. When null, nothing is logged (or the DI logger factory is used).</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Checks the options and throws an <see cref="ArgumentException"/> naming the bad setting.</summary>
+    /// <exception cref="ArgumentException">A setting is invalid.</exception>
+    public void Validate()
+    {
+        foreach (var error in GetValidationErrors())
+        {
+            throw new ArgumentException(error, nameof(RaviClientOptions));
+        }
+    }
+
+    /// <summary>Lists what is wrong with these options; empty when they are valid.</summary>
+    /// <returns>One message per invalid setting.</returns>
+    public IReadOnlyList<string> GetValidationErrors()
+    {
+        var errors = new List<string>();
+        if (BaseAddress is null || !BaseAddress.IsAbsoluteUri ||
+            (BaseAddress.Scheme != Uri.UriSchemeHttps && BaseAddress.Scheme != Uri.UriSchemeHttp))
+        {
+            errors.Add($"{nameof(BaseAddress)} must be an absolute http(s) URI.");
+        }
+
+        if (IdentityUuid is not null && !Guid.TryParse(IdentityUuid, out _))
+        {
+            errors.Add($"{nameof(IdentityUuid)} must be a UUID.");
+        }
+
+        if (AccessToken is not null && string.IsNullOrWhiteSpace(AccessToken))
+        {
+            errors.Add($"{nameof(AccessToken)} must not be empty or whitespace when set.");
+        }
+
+        CheckPositive(errors, AttemptTimeout, nameof(AttemptTimeout));
+        CheckPositive(errors, OverallTimeout, nameof(OverallTimeout));
+        if (RetryBaseDelay < TimeSpan.Zero)
+        {
+            errors.Add($"{nameof(RetryBaseDelay)} must not be negative.");
+        }
+
+        if (MaxRetryDelay < TimeSpan.Zero)
+        {
+            errors.Add($"{nameof(MaxRetryDelay)} must not be negative.");
+        }
+
+        if (TokenRefreshSkew < TimeSpan.Zero)
+        {
+            errors.Add($"{nameof(TokenRefreshSkew)} must not be negative.");
+        }
+
+        if (MaxRetries is < 0 or > 20)
+        {
+            errors.Add($"{nameof(MaxRetries)} must be between 0 and 20.");
+        }
+
+        if (TimeProvider is null)
+        {
+            errors.Add($"{nameof(TimeProvider)} must not be null.");
+        }
+
+        return errors;
+    }
+
+    /// <summary>Makes a copy, so a client is not affected by later changes to this instance.</summary>
+    /// <returns>A shallow copy.</returns>
+    public RaviClientOptions Clone() => (RaviClientOptions)MemberwiseClone();
+
+    private static void CheckPositive(List<string> errors, TimeSpan value, string name)
+    {
+        if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
+        {
+            errors.Add($"{name} must be positive or Timeout.InfiniteTimeSpan.");
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"RaviClientOptions {{ BaseAddress = {BaseAddress}, AccessToken = {(AccessToken is null ? "null" : "***")}, " +
+        $"RefreshToken = {(RefreshToken is null ? "null" : "***")}, IdentityUuid = {IdentityUuid ?? "null"} }}";
+}

@@ -1,0 +1,127 @@
+using Ravi.Sdk.Http;
+using Ravi.Sdk.Internal;
+using Ravi.Sdk.Models;
+using Ravi.Sdk.Serialization;
+using Ravi.Sdk.Serialization.Wire;
+
+namespace Ravi.Sdk.Resources;
+
+/// <summary>Named secrets: <c>/api/vault/</c>. Requires an identity.</summary>
+public class VaultClient
+{
+    private const string Path = "api/vault/";
+    private readonly RaviScope _scope = null!;
+
+    /// <summary>Constructor for mocking frameworks.</summary>
+    protected VaultClient()
+    {
+    }
+
+    internal VaultClient(RaviScope scope) => _scope = scope;
+
+    /// <summary>Lists secrets (<c>GET /api/vault/</c>); values are redacted by the server, so <see cref="VaultSecret.Value"/> is null.</summary>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The secrets.</returns>
+    /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
+    public virtual IAsyncEnumerable<VaultSecret> ListAsync(CancellationToken cancellationToken = default)
+    {
+        _scope.RequireIdentity(HttpMethod.Get, Path, IdentityScope.Required);
+        return ListCoreAsync(cancellationToken);
+    }
+
+    /// <summary>Creates or updates (by key) a secret (<c>POST /api/vault/</c>); value and notes are encrypted first.</summary>
+    /// <param name="secret">The secret.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stored secret.</returns>
+    public virtual async Task<VaultSecret> SetAsync(VaultSecretRequest secret, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        Guard.NotEmpty(secret.Key, nameof(secret) + "." + nameof(secret.Key));
+        ArgumentNullException.ThrowIfNull(secret.Value, nameof(secret) + "." + nameof(secret.Value));
+        _scope.RequireIdentity(HttpMethod.Post, Path, IdentityScope.Required);
+        var fields = _scope.Shared.Fields;
+        var body = new VaultWriteBody
+        {
+            Key = secret.Key,
+            Value = fields.Protect(secret.Value, "value")!,
+            Notes = fields.Protect(secret.Notes, "notes"),
+        };
+        var request = _scope.Request(HttpMethod.Post, Path, IdentityScope.Required);
+        RaviPipeline.SetJsonBody(request, body, RaviJsonContext.Default.VaultWriteBody);
+        return ToModel(await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.VaultSecretWire, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Creates or updates a secret by key.</summary>
+    /// <param name="key">The secret's key.</param>
+    /// <param name="value">The secret value.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stored secret.</returns>
+    public virtual Task<VaultSecret> SetAsync(string key, string value, CancellationToken cancellationToken = default) =>
+        SetAsync(new VaultSecretRequest { Key = key, Value = value }, cancellationToken);
+
+    /// <summary>Gets one secret with its value (<c>GET /api/vault/{uuid}/</c>).</summary>
+    /// <param name="secretUuid">The secret's UUID.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The secret, decrypted when the client is unlocked.</returns>
+    public virtual async Task<VaultSecret> GetAsync(string secretUuid, CancellationToken cancellationToken = default)
+    {
+        Guard.Uuid(secretUuid);
+        var request = _scope.Request(HttpMethod.Get, $"{Path}{secretUuid}/", IdentityScope.Required);
+        return ToModel(await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.VaultSecretWire, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Finds a secret by key (list, then get) and returns it with its value, or null when there is none.</summary>
+    /// <param name="key">The secret's key (exact, case-sensitive).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The secret, or null.</returns>
+    public virtual async Task<VaultSecret?> GetByKeyAsync(string key, CancellationToken cancellationToken = default)
+    {
+        Guard.NotEmpty(key);
+        await foreach (var item in ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (string.Equals(item.Key, key, StringComparison.Ordinal))
+            {
+                return await GetAsync(item.Uuid, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Deletes a secret (<c>DELETE /api/vault/{uuid}/</c>).</summary>
+    /// <param name="secretUuid">The secret's UUID.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the secret is deleted.</returns>
+    public virtual Task DeleteAsync(string secretUuid, CancellationToken cancellationToken = default)
+    {
+        Guard.Uuid(secretUuid);
+        return _scope.Pipeline.SendAsync(_scope.Request(HttpMethod.Delete, $"{Path}{secretUuid}/", IdentityScope.Required), cancellationToken);
+    }
+
+    private async IAsyncEnumerable<VaultSecret> ListCoreAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var wire in _scope.Pipeline.ListAsync(Path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.VaultSecretWire, cancellationToken).ConfigureAwait(false))
+        {
+            yield return ToModel(wire);
+        }
+    }
+
+    private VaultSecret ToModel(VaultSecretWire wire)
+    {
+        var fields = _scope.Shared.Fields;
+        var encrypted = RaviEncryptedFields.None;
+        var value = fields.Unprotect(wire.Value, RaviEncryptedFields.Value, ref encrypted);
+        var notes = fields.Unprotect(wire.Notes, RaviEncryptedFields.Notes, ref encrypted);
+        return new VaultSecret
+        {
+            Uuid = wire.Uuid,
+            Identity = wire.Identity,
+            Key = wire.Key,
+            Value = value,
+            Notes = notes,
+            EncryptedFields = encrypted,
+            CreatedDt = wire.CreatedDt,
+            UpdatedDt = wire.UpdatedDt,
+        };
+    }
+}

@@ -1,0 +1,4 @@
+namespace Ravi.Sdk.Serialization.Wire;
+
+/// <summary>Body of <c>POST /api/auth/device/token/</c>.</summary>
+internal sealed record DeviceTokenBody(string DeviceCode);

@@ -1,0 +1,4 @@
+namespace Ravi.Sdk.Serialization.Wire;
+
+/// <summary>Body of <c>POST/PUT /api/identities/</c>.</summary>
+internal sealed record IdentityWriteBody(string Name);

@@ -1,0 +1,4 @@
+namespace Ravi.Sdk.Serialization.Wire;
+
+/// <summary>Body of <c>POST /api/auth/token/refresh/</c> and <c>/api/auth/logout/</c>.</summary>
+internal sealed record RefreshBody(string? Refresh);
