@@ -160,9 +160,9 @@ public class RaviClient : IDisposable
         return copy;
     }
 
-    private static HttpClient CheckClient(HttpClient httpClient)
+    private static Func<HttpClient> CheckClient(HttpClient httpClient)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
-        return httpClient;
+        return () => httpClient;
     }
 }

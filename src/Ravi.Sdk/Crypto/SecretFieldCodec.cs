@@ -6,6 +6,7 @@ namespace Ravi.Sdk.Crypto;
 /// Encrypts secret fields on write and decrypts them on read for Passwords and Vault.
 /// (Foundation version: no key yet; ciphertext reads are reported as encrypted, writes pass through.)
 /// </summary>
+#pragma warning disable CA1822 // instance members: the unlocked key will live here
 internal sealed class SecretFieldCodec
 {
     public const string Prefix = "e2e::";

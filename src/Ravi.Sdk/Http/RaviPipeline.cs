@@ -154,7 +154,7 @@ internal sealed class RaviPipeline : IDisposable
     public async Task SendAnonymousAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         request.Options.Set(RaviHeaders.Anonymous, true);
-        if (!request.Headers.UserAgent.Any())
+        if (request.Headers.UserAgent.Count == 0)
         {
             request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         }
@@ -217,12 +217,15 @@ internal sealed class RaviPipeline : IDisposable
         }
 
         var exception = await RaviErrorFactory.CreateAsync(response, TimeProvider, cancellationToken).ConfigureAwait(false);
-        _logger.LogDebug("Ravi API returned {StatusCode} ({Code}) for {Method} {Path}", (int)response.StatusCode, exception.Code, response.RequestMessage?.Method, response.RequestMessage?.RequestUri?.AbsolutePath);
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            RaviLog.ApiError(_logger, (int)response.StatusCode, exception.Code, response.RequestMessage?.Method.Method, response.RequestMessage?.RequestUri?.AbsolutePath);
+        }
         throw exception;
     }
 
     /// <summary>Deserializes a JSON body, mapping malformed JSON to <see cref="RaviApiException"/>.</summary>
-    public async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    public static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
