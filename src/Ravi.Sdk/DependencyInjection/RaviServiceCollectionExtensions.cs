@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Ravi.Sdk;
+using Ravi.Sdk.DependencyInjection;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Ravi clients in a service collection.</summary>
+public static class RaviServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the default <see cref="RaviClient"/> (a singleton), its options (validated at startup) and a named
+    /// <see cref="HttpClient"/> through <see cref="IHttpClientFactory"/>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The HTTP client builder, to add your own handlers (they run under the SDK's auth and retry handlers).</returns>
+    public static IHttpClientBuilder AddRavi(this IServiceCollection services, Action<RaviClientOptions> configure) =>
+        AddRavi(services, Microsoft.Extensions.Options.Options.DefaultName, configure);
+
+    /// <summary>Registers the default <see cref="RaviClient"/> with options bound from a configuration section (e.g. <c>"Ravi"</c>).</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section holding <c>BaseAddress</c>, <c>IdentityUuid</c>, <c>MaxRetries</c>…</param>
+    /// <returns>The HTTP client builder.</returns>
+    public static IHttpClientBuilder AddRavi(this IServiceCollection services, IConfiguration configuration) =>
+        AddRavi(services, Microsoft.Extensions.Options.Options.DefaultName, configuration);
+
+    /// <summary>
+    /// Registers a named <see cref="RaviClient"/> (resolve it with <see cref="IRaviClientFactory"/> or as a keyed service
+    /// <c>[FromKeyedServices(name)]</c>), for hosts that use several Ravi accounts.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The registration name.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The HTTP client builder.</returns>
+    public static IHttpClientBuilder AddRavi(this IServiceCollection services, string name, Action<RaviClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = AddCore(services, name);
+        services.Configure(name, configure);
+        return builder;
+    }
+
+    /// <summary>Registers a named <see cref="RaviClient"/> with options bound from configuration.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The registration name.</param>
+    /// <param name="configuration">The configuration section.</param>
+    /// <returns>The HTTP client builder.</returns>
+    public static IHttpClientBuilder AddRavi(this IServiceCollection services, string name, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var builder = AddCore(services, name);
+        services.Configure<RaviClientOptions>(name, options => RaviConfigurationBinder.Bind(configuration, options));
+        return builder;
+    }
+
+    private static IHttpClientBuilder AddCore(IServiceCollection services, string name)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(name);
+
+        services.AddOptions<RaviClientOptions>(name).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RaviClientOptions>, RaviClientOptionsValidator>());
+
+        var registrations = GetRegistrations(services);
+        var isNew = registrations.Add(name);
+
+        var builder = services.AddHttpClient(RaviRegistrations.HttpClientName(name))
+            .ConfigureHttpClient(static c => c.Timeout = Timeout.InfiniteTimeSpan);
+
+        services.TryAddSingleton<IRaviClientFactory>(static sp => ActivatorUtilities.CreateInstance<RaviClientFactory>(sp, sp.GetRequiredService<RaviRegistrations>()));
+        if (isNew)
+        {
+            services.AddKeyedSingleton<RaviClient>(name, static (sp, key) => sp.GetRequiredService<IRaviClientFactory>().CreateClient((string)key!));
+            if (name.Length == 0)
+            {
+                services.TryAddSingleton<RaviClient>(static sp => sp.GetRequiredService<IRaviClientFactory>().CreateClient(Microsoft.Extensions.Options.Options.DefaultName));
+            }
+        }
+
+        return builder;
+    }
+
+    private static RaviRegistrations GetRegistrations(IServiceCollection services)
+    {
+        foreach (var descriptor in services)
+        {
+            if (descriptor.ServiceType == typeof(RaviRegistrations) && descriptor.ImplementationInstance is RaviRegistrations existing)
+            {
+                return existing;
+            }
+        }
+
+        var registrations = new RaviRegistrations();
+        services.AddSingleton(registrations);
+        return registrations;
+    }
+}
