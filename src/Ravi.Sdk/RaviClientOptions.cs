@@ -83,7 +83,9 @@ public sealed class RaviClientOptions
     {
         foreach (var error in GetValidationErrors())
         {
-            throw new ArgumentException(error, nameof(RaviClientOptions));
+            // Each message starts with the name of the offending option.
+            var name = error[..error.IndexOf(' ', StringComparison.Ordinal)];
+            throw new ArgumentException(error, name);
         }
     }
 
@@ -98,7 +100,7 @@ public sealed class RaviClientOptions
             errors.Add($"{nameof(BaseAddress)} must be an absolute http(s) URI.");
         }
 
-        if (IdentityUuid is not null && !Guid.TryParse(IdentityUuid, out _))
+        if (IdentityUuid is not null && (IdentityUuid.Length != 36 || !Guid.TryParseExact(IdentityUuid, "D", out _)))
         {
             errors.Add($"{nameof(IdentityUuid)} must be a UUID.");
         }

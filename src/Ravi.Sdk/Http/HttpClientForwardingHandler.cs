@@ -8,6 +8,7 @@ namespace Ravi.Sdk.Http;
 internal sealed class HttpClientForwardingHandler : HttpMessageHandler
 {
     private readonly Func<HttpClient> _clientAccessor;
+    private HttpMessageInvoker? _anonymousFallback;
 
     public HttpClientForwardingHandler(Func<HttpClient> clientAccessor)
     {
@@ -16,6 +17,16 @@ internal sealed class HttpClientForwardingHandler : HttpMessageHandler
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        var client = _clientAccessor();
+        if (client.DefaultRequestHeaders.Authorization is not null &&
+            request.Options.TryGetValue(RaviHeaders.Anonymous, out var anonymous) && anonymous)
+        {
+            // The caller's client would add its default Authorization header to a request that must carry none
+            // (e.g. the presigned storage upload): send it on a private connection pool instead.
+            var fallback = LazyInitializer.EnsureInitialized(ref _anonymousFallback, static () => new HttpMessageInvoker(RaviPipeline.CreateDefaultTransport()));
+            return fallback.SendAsync(request, cancellationToken);
+        }
+
         var copy = new HttpRequestMessage(request.Method, request.RequestUri)
         {
             Version = request.Version,
@@ -32,6 +43,16 @@ internal sealed class HttpClientForwardingHandler : HttpMessageHandler
             ((IDictionary<string, object?>)copy.Options)[option.Key] = option.Value;
         }
 
-        return _clientAccessor().SendAsync(copy, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        return client.SendAsync(copy, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _anonymousFallback?.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 }

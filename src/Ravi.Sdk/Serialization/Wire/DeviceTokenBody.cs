@@ -1,4 +1,8 @@
 namespace Ravi.Sdk.Serialization.Wire;
 
 /// <summary>Body of <c>POST /api/auth/device/token/</c>.</summary>
-internal sealed record DeviceTokenBody(string DeviceCode);
+internal sealed record DeviceTokenBody(string DeviceCode)
+{
+    /// <summary>Never shows the secret.</summary>
+    public override string ToString() => "DeviceTokenBody { DeviceCode = *** }";
+}

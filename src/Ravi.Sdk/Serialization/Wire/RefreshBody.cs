@@ -1,4 +1,8 @@
 namespace Ravi.Sdk.Serialization.Wire;
 
 /// <summary>Body of <c>POST /api/auth/token/refresh/</c> and <c>/api/auth/logout/</c>.</summary>
-internal sealed record RefreshBody(string? Refresh);
+internal sealed record RefreshBody(string? Refresh)
+{
+    /// <summary>Never shows the secret.</summary>
+    public override string ToString() => "RefreshBody { Refresh = *** }";
+}

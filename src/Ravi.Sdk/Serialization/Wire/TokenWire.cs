@@ -20,4 +20,7 @@ internal sealed record TokenWire
 
     /// <summary>The refresh token under either name (null when the server did not rotate it).</summary>
     public string? EffectiveRefresh => RefreshToken ?? Refresh;
+
+    /// <summary>Never shows the tokens.</summary>
+    public override string ToString() => $"TokenWire {{ Access = ***, Refresh = ***, User = {User?.Email} }}";
 }
