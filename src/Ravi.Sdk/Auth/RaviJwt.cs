@@ -49,9 +49,9 @@ internal static class RaviJwt
         var buffer = ArrayPool<byte>.Shared.Rent(Base64Url.GetMaxDecodedLength(payload.Length));
         try
         {
-            if (!Base64Url.TryDecodeFromChars(payload, buffer, out var written))
+            if (Base64Url.DecodeFromChars(payload, buffer, out _, out var written) != OperationStatus.Done)
             {
-                return null;
+                return null; // not base64url: not a JWT
             }
 
             return ReadExp(buffer.AsSpan(0, written));

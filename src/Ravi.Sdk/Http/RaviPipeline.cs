@@ -283,10 +283,11 @@ internal sealed class RaviPipeline : IDisposable
             current = d.InnerHandler;
         }
 
-        if (delegating.Count > 0 && !disposeTransport)
+        if (!disposeTransport)
         {
-            // Replace the transport with a throwaway so DelegatingHandler.Dispose does not dispose the caller's handler.
-            delegating[^1].InnerHandler = new HttpClientHandler();
+            // DelegatingHandler.Dispose would dispose the caller's transport, and InnerHandler cannot be swapped once a
+            // request was sent. The SDK's handlers own nothing else, so leave them to the GC.
+            return;
         }
 
         foreach (var handler in delegating)
