@@ -19,12 +19,16 @@ internal sealed class ObservableTimeProvider : FakeTimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = base.CreateTimer(callback, state, dueTime, period);
+        Report(dueTime);
+        return new ReportingTimer(this, timer); // CancellationTokenSource.CancelAfter (used by Polly's pooled sources) calls Change
+    }
+
+    private void Report(TimeSpan dueTime)
+    {
         if (dueTime != Timeout.InfiniteTimeSpan)
         {
             _timers.Writer.TryWrite(dueTime);
         }
-
-        return timer;
     }
 
     /// <summary>Waits (real time, bounded) for the next timer and returns its due time.</summary>
@@ -44,4 +48,17 @@ internal sealed class ObservableTimeProvider : FakeTimeProvider
 
     /// <summary>Whether a timer was created and not yet consumed by <see cref="NextTimerAsync"/>.</summary>
     public bool HasPendingTimer => _timers.Reader.TryPeek(out _);
+
+    private sealed class ReportingTimer(ObservableTimeProvider owner, ITimer inner) : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            owner.Report(dueTime);
+            return inner.Change(dueTime, period);
+        }
+
+        public void Dispose() => inner.Dispose();
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
 }
