@@ -87,7 +87,11 @@ public sealed class RaviCliTokenStore : IRaviTokenStore
     public ValueTask ClearAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        File.Delete(FilePath);
+        if (File.Exists(FilePath))
+        {
+            File.Delete(FilePath);
+        }
+
         return ValueTask.CompletedTask;
     }
 

@@ -118,17 +118,16 @@ public sealed class RaviCredential : IRaviCredential
             return;
         }
 
+        if (tokens is null)
+        {
+            await Store.ClearAsync(cancellationToken).ConfigureAwait(false); // a removal needs no compare-and-swap
+            return;
+        }
+
         var held = await Store.AcquireLockAsync(cancellationToken).ConfigureAwait(false);
         await using (held.ConfigureAwait(false))
         {
-            if (tokens is null)
-            {
-                await Store.ClearAsync(cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await Store.SaveAsync(tokens, cancellationToken).ConfigureAwait(false);
-            }
+            await Store.SaveAsync(tokens, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -188,7 +187,7 @@ public sealed class RaviCredential : IRaviCredential
                      !string.Equals(stored.RefreshToken, basis.RefreshToken, StringComparison.Ordinal)))
                 {
                     // Compare-and-swap lost: another process rotated the tokens. Adopt them rather than burning ours.
-                    Publish(stored);
+                    stored = PublishIfUnchanged(basis, stored);
                     if (_logger is { } l)
                     {
                         var where = Store.ToString() ?? "store";
@@ -226,7 +225,12 @@ public sealed class RaviCredential : IRaviCredential
                 fresh = fresh with { RefreshToken = refreshToken }; // the server did not rotate it
             }
 
-            Publish(fresh);
+            var published = PublishIfUnchanged(basis, fresh);
+            if (!ReferenceEquals(published, fresh))
+            {
+                return published; // a login replaced the tokens while this refresh ran: keep the login's
+            }
+
             if (Store is not null)
             {
                 try
@@ -266,12 +270,19 @@ public sealed class RaviCredential : IRaviCredential
         }
     }
 
-    private void Publish(RaviTokens tokens)
+    /// <summary>Installs <paramref name="tokens"/> unless the current tokens changed since <paramref name="basis"/> (e.g. a login); returns what is current.</summary>
+    private RaviTokens PublishIfUnchanged(RaviTokens basis, RaviTokens tokens)
     {
         lock (_sync)
         {
+            if (_tokens is not null && !string.Equals(_tokens.AccessToken, basis.AccessToken, StringComparison.Ordinal))
+            {
+                return _tokens;
+            }
+
             _tokens = tokens;
             _loaded = true;
+            return tokens;
         }
     }
 }

@@ -97,6 +97,11 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
             _limiter!.Release(taken);
             throw;
         }
+        catch (RaviApiException ex) when (lease is { } taken && (int)ex.StatusCode is >= 400 and < 500)
+        {
+            _limiter!.Release(taken); // e.g. the token was rejected: nothing was sent
+            throw;
+        }
         finally
         {
             ResilienceContextPool.Shared.Return(context);

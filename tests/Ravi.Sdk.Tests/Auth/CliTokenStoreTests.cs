@@ -209,6 +209,17 @@ public sealed class CliTokenStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Signing_out_a_client_that_never_signed_in_touches_nothing_on_disk()
+    {
+        var dir = _temp.Combine("never", ".ravi");
+        var credential = RaviCredential.SignedOut(RaviCliTokenStore.ForDirectory(dir));
+
+        await credential.UpdateAsync(null);
+
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
     public async Task The_lock_is_exclusive_and_times_out_while_held()
     {
         var path = _temp.Combine("auth.json");

@@ -374,6 +374,21 @@ public sealed class RetryTests : IDisposable
     }
 
     [Fact]
+    public async Task Failed_responses_are_disposed_between_attempts()
+    {
+        var first = new TrackingContent("""{"detail":"busy"}""");
+        var second = new TrackingContent("""{"detail":"busy"}""");
+        Then(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = first });
+        Then(new HttpResponseMessage(HttpStatusCode.BadGateway) { Content = second });
+
+        await Client().Identities.ListAsync().ToListAsync();
+
+        Assert.True(first.Disposed);
+        Assert.True(second.Disposed);
+        Assert.Equal(3, Sent("GET"));
+    }
+
+    [Fact]
     public async Task MaxRetries_zero_disables_retries()
     {
         Then(Status(HttpStatusCode.ServiceUnavailable));
@@ -383,4 +398,25 @@ public sealed class RetryTests : IDisposable
 
     private void ThrowConnectionRefused() =>
         ThenThrow(new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (ravi.test:443)", new SocketException((int)SocketError.ConnectionRefused)));
+
+    private sealed class TrackingContent(string json) : HttpContent
+    {
+        private readonly byte[] _bytes = System.Text.Encoding.UTF8.GetBytes(json);
+
+        public bool Disposed { get; private set; }
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(_bytes).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = _bytes.Length;
+            return true;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposed = true;
+            base.Dispose(disposing);
+        }
+    }
 }
