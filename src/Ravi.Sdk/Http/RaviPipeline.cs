@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,7 @@ internal sealed class RaviPipeline : IDisposable
 {
     private static readonly MediaTypeWithQualityHeaderValue JsonAccept = new("application/json");
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
+    private static readonly JsonWriterOptions BodyWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly HttpMessageInvoker _invoker;
     private readonly HttpMessageInvoker _anonymousInvoker;
@@ -106,11 +108,20 @@ internal sealed class RaviPipeline : IDisposable
         }
     }
 
-    /// <summary>Sets a JSON body serialized through the source-generated context (buffered, so it can be replayed).</summary>
+    /// <summary>
+    /// Sets a JSON body serialized through the source-generated context (buffered, so it can be replayed).
+    /// Written with minimal escaping: an HTML email body goes out as <c>"&lt;p&gt;x&lt;/p&gt;"</c>, not <c>"\u003Cp\u003E…"</c>
+    /// (the body is never embedded in HTML, so the default encoder's HTML-safe escaping only bloats and obscures it).
+    /// </summary>
     public static void SetJsonBody<T>(HttpRequestMessage request, T body, JsonTypeInfo<T> typeInfo)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, typeInfo);
-        var content = new ByteArrayContent(bytes);
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, BodyWriterOptions))
+        {
+            JsonSerializer.Serialize(writer, body, typeInfo);
+        }
+
+        var content = new ByteArrayContent(buffer.WrittenSpan.ToArray());
         content.Headers.ContentType = JsonContentType;
         request.Content = content;
     }

@@ -10,7 +10,9 @@ internal static class Guard
     public static string Uuid([NotNull] string? value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(value, paramName);
-        if (!Guid.TryParseExact(value, "D", out _))
+
+        // The length check matters: Guid parsing trims surrounding whitespace, but the value goes into URLs and headers unchanged.
+        if (value.Length != 36 || !Guid.TryParseExact(value, "D", out _))
         {
             throw new ArgumentException($"'{value}' is not a UUID (expected the form 3f2b…-…).", paramName);
         }

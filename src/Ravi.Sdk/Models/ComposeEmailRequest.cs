@@ -19,5 +19,5 @@ public sealed record ComposeEmailRequest
     public string? Bcc { get; init; }
 
     /// <summary>UUIDs of attachments uploaded with <c>client.Attachments.UploadAsync</c>.</summary>
-    public IReadOnlyList<string> AttachmentUuids { get; init; } = [];
+    public IReadOnlyList<string> AttachmentUuids { get; init => field = value ?? []; } = [];
 }

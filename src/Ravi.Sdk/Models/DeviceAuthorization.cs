@@ -18,8 +18,8 @@ public sealed record DeviceAuthorization
     /// <summary>Seconds until the device code expires.</summary>
     public int ExpiresIn { get; init; }
 
-    /// <summary>The minimum polling interval in seconds (default 5).</summary>
-    public int Interval { get; init; } = 5;
+    /// <summary>The minimum polling interval in seconds; 5 (the RFC 8628 default) when the server sends none or a non-positive value.</summary>
+    public int Interval { get; init => field = value > 0 ? value : 5; } = 5;
 
     /// <inheritdoc/>
     public override string ToString() => $"DeviceAuthorization {{ UserCode = {UserCode}, VerificationUri = {VerificationUri}, ExpiresIn = {ExpiresIn}, Interval = {Interval} }}";

@@ -39,8 +39,8 @@ public sealed record EmailMessage
     /// <summary>Whether the message has been read.</summary>
     public bool IsRead { get; init; }
 
-    /// <summary>The attachments.</summary>
-    public IReadOnlyList<EmailAttachment> Attachments { get; init; } = [];
+    /// <summary>The attachments; empty (never null) when the server sends none or <c>null</c>.</summary>
+    public IReadOnlyList<EmailAttachment> Attachments { get; init => field = value ?? []; } = [];
 
     /// <summary>When the message was created (received or sent).</summary>
     public DateTimeOffset? CreatedDt { get; init; }

@@ -12,6 +12,6 @@ public sealed record EmailThreadDetail
     /// <summary>How many messages the thread holds.</summary>
     public int MessageCount { get; init; }
 
-    /// <summary>The messages, oldest first.</summary>
-    public IReadOnlyList<EmailMessage> Messages { get; init; } = [];
+    /// <summary>The messages, oldest first; empty (never null) when the server sends none or <c>null</c>.</summary>
+    public IReadOnlyList<EmailMessage> Messages { get; init => field = value ?? []; } = [];
 }

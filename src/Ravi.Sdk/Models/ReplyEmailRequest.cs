@@ -13,5 +13,5 @@ public sealed record ReplyEmailRequest
     public string? Bcc { get; init; }
 
     /// <summary>UUIDs of uploaded attachments.</summary>
-    public IReadOnlyList<string> AttachmentUuids { get; init; } = [];
+    public IReadOnlyList<string> AttachmentUuids { get; init => field = value ?? []; } = [];
 }

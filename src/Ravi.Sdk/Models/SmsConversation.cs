@@ -27,6 +27,6 @@ public sealed record SmsConversation
     /// <summary>When the newest message arrived.</summary>
     public DateTimeOffset? LatestMessageDt { get; init; }
 
-    /// <summary>The messages (detail view only; empty in lists).</summary>
-    public IReadOnlyList<SmsConversationMessage> Messages { get; init; } = [];
+    /// <summary>The messages (detail view only; empty, never null, in lists).</summary>
+    public IReadOnlyList<SmsConversationMessage> Messages { get; init => field = value ?? []; } = [];
 }

@@ -18,7 +18,10 @@ public sealed record Subscription
     /// <summary>When the current period ends.</summary>
     public DateTimeOffset? CurrentPeriodEnd { get; init; }
 
-    /// <summary>Fields this SDK version does not model, kept as raw JSON.</summary>
+    /// <summary>
+    /// Fields this SDK version does not model, kept as raw JSON. (Settable rather than init-only because the
+    /// source-generated serializer cannot fill an init-only extension-data property.)
+    /// </summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

@@ -35,7 +35,7 @@ public class PasswordsClient
     /// <returns>The stored entry.</returns>
     public virtual async Task<PasswordEntry> CreateAsync(PasswordEntryRequest entry, CancellationToken cancellationToken = default)
     {
-        var body = ToWire(entry);
+        var body = ToWire(entry, HttpMethod.Post, Path);
         var request = _scope.Request(HttpMethod.Post, Path, IdentityScope.Required);
         RaviPipeline.SetJsonBody(request, body, RaviJsonContext.Default.PasswordWriteBody);
         return ToModel(await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.PasswordEntryWire, cancellationToken).ConfigureAwait(false));
@@ -60,7 +60,7 @@ public class PasswordsClient
     public virtual async Task<PasswordEntry> UpdateAsync(string entryUuid, PasswordEntryRequest entry, CancellationToken cancellationToken = default)
     {
         Guard.Uuid(entryUuid);
-        var body = ToWire(entry);
+        var body = ToWire(entry, HttpMethod.Put, $"{Path}{entryUuid}/");
         var request = _scope.Request(HttpMethod.Put, $"{Path}{entryUuid}/", IdentityScope.Required);
         RaviPipeline.SetJsonBody(request, body, RaviJsonContext.Default.PasswordWriteBody);
         return ToModel(await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.PasswordEntryWire, cancellationToken).ConfigureAwait(false));
@@ -113,11 +113,11 @@ public class PasswordsClient
         }
     }
 
-    private PasswordWriteBody ToWire(PasswordEntryRequest entry)
+    private PasswordWriteBody ToWire(PasswordEntryRequest entry, HttpMethod method, string path)
     {
         ArgumentNullException.ThrowIfNull(entry);
         Guard.NotEmpty(entry.Domain, nameof(entry) + "." + nameof(entry.Domain));
-        _scope.RequireIdentity(HttpMethod.Post, Path, IdentityScope.Required);
+        _scope.RequireIdentity(method, path, IdentityScope.Required);
         var fields = _scope.Shared.Fields;
         return new PasswordWriteBody
         {

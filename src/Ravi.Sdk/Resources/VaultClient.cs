@@ -56,8 +56,12 @@ public class VaultClient
     /// <param name="value">The secret value.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The stored secret.</returns>
-    public virtual Task<VaultSecret> SetAsync(string key, string value, CancellationToken cancellationToken = default) =>
-        SetAsync(new VaultSecretRequest { Key = key, Value = value }, cancellationToken);
+    public virtual Task<VaultSecret> SetAsync(string key, string value, CancellationToken cancellationToken = default)
+    {
+        Guard.NotEmpty(key);
+        ArgumentNullException.ThrowIfNull(value);
+        return SetAsync(new VaultSecretRequest { Key = key, Value = value }, cancellationToken);
+    }
 
     /// <summary>Gets one secret with its value (<c>GET /api/vault/{uuid}/</c>).</summary>
     /// <param name="secretUuid">The secret's UUID.</param>

@@ -1,0 +1,61 @@
+using System.Net;
+using Ravi.Sdk.Models;
+using Ravi.Sdk.Tests.Foundation.Infrastructure;
+
+namespace Ravi.Sdk.Tests.Foundation;
+
+/// <summary>ToString of options, clients, tokens and secret-bearing models never shows a token or secret value.</summary>
+public sealed class RedactionTests
+{
+    private const string Secret = "S3CR3T-value-9f8e";
+
+    public static TheoryData<string> Objects => ["options", "client", "view", "tokens", "password entry", "vault secret", "password request", "vault request", "device authorization", "presigned upload"];
+
+    [Theory]
+    [MemberData(nameof(Objects))]
+    public void ToString_never_shows_secrets(string name)
+    {
+        var options = new RaviClientOptions { AccessToken = Secret + "-access", RefreshToken = Secret + "-refresh", UseCliConfiguration = false };
+        using var client = new RaviClient(options);
+        object subject = name switch
+        {
+            "options" => options,
+            "client" => client,
+            "view" => client.ForIdentity(WireHarness.IdentityUuid),
+            "tokens" => RaviModelFactory.RaviTokens(Secret + "-access", Secret + "-refresh", Samples.User),
+            "password entry" => RaviModelFactory.PasswordEntry(Samples.EntryUuid, domain: "example.com", username: Secret + "-user", password: Secret + "-pw", notes: Secret + "-notes"),
+            "vault secret" => RaviModelFactory.VaultSecret(Samples.SecretUuid, key: "OPENAI_API_KEY", value: Secret + "-value", notes: Secret + "-notes"),
+            "password request" => new PasswordEntryRequest { Domain = "example.com", Username = Secret + "-user", Password = Secret + "-pw", Notes = Secret + "-notes" },
+            "vault request" => new VaultSecretRequest { Key = "K", Value = Secret + "-value", Notes = Secret + "-notes" },
+            "device authorization" => RaviModelFactory.DeviceAuthorization(Secret + "-device", "WDJB-MJHT", "https://ravi.app/device"),
+            _ => RaviModelFactory.PresignedUpload(Samples.AttachmentUuid, "https://storage.test/x?X-Amz-Signature=" + Secret, "att/x"),
+        };
+
+        var text = subject.ToString()!;
+
+        Assert.DoesNotContain(Secret, text, StringComparison.Ordinal);
+        Assert.NotEqual(subject.GetType().FullName, text); // a real, informative ToString
+    }
+
+    [Fact]
+    public void Redacted_models_still_show_their_non_secret_identity()
+    {
+        Assert.Contains("example.com", RaviModelFactory.PasswordEntry(domain: "example.com", password: "x").ToString(), StringComparison.Ordinal);
+        Assert.Contains("OPENAI_API_KEY", RaviModelFactory.VaultSecret(key: "OPENAI_API_KEY", value: "x").ToString(), StringComparison.Ordinal);
+        Assert.Contains("WDJB-MJHT", RaviModelFactory.DeviceAuthorization("d", "WDJB-MJHT", "https://ravi.app/device").ToString(), StringComparison.Ordinal);
+        using var client = new RaviClient(new RaviClientOptions { UseCliConfiguration = false });
+        Assert.Contains(WireHarness.IdentityUuid, client.ForIdentity(WireHarness.IdentityUuid).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Api_exceptions_do_not_carry_the_bearer_token()
+    {
+        using var h = new WireHarness(o => o.AccessToken = Secret);
+        h.ExpectJson(HttpMethod.Get, "api/auth/user/", """{"detail":"Token is invalid or expired","code":"token_not_valid"}""", HttpStatusCode.Unauthorized);
+
+        var ex = await Assert.ThrowsAsync<RaviAuthenticationException>(() => h.Client.Auth.GetCurrentUserAsync());
+
+        Assert.DoesNotContain(Secret, ex.ToString(), StringComparison.Ordinal);
+        Assert.Equal("Bearer " + Secret, h.SingleRequest().Header("Authorization"));
+    }
+}

@@ -1,0 +1,67 @@
+using Ravi.Sdk.Tests.Foundation.Infrastructure;
+
+namespace Ravi.Sdk.Tests.Foundation;
+
+/// <summary><c>/api/sms-inbox/</c> (identity-scoped) and <c>/api/messages/</c>.</summary>
+public sealed class SmsWireTests
+{
+    [Fact]
+    public async Task ListConversations_gets_sms_inbox_with_identity()
+    {
+        using var h = new WireHarness();
+        h.ExpectJson(HttpMethod.Get, "api/sms-inbox/", $"[{Samples.ConversationJson()},{Samples.ConversationJson("conv-2")}]");
+
+        var conversations = await h.Scoped.SmsInbox.ListConversationsAsync().ToListAsync();
+
+        RequestAssert.Api(h.SingleRequest(), HttpMethod.Get, "api/sms-inbox/", identity: true);
+        ModelAssert.Sequence([Samples.Conversation(), Samples.Conversation("conv-2")], conversations);
+    }
+
+    [Fact]
+    public async Task ListConversations_unread_only_adds_unread_true()
+    {
+        using var h = new WireHarness();
+        h.ExpectJson(HttpMethod.Get, "api/sms-inbox/?unread=true", $"[{Samples.ConversationJson()}]");
+
+        var conversations = await h.Scoped.SmsInbox.ListConversationsAsync(unreadOnly: true).ToListAsync();
+
+        RequestAssert.Api(h.SingleRequest(), HttpMethod.Get, "api/sms-inbox/?unread=true", identity: true);
+        ModelAssert.Sequence([Samples.Conversation()], conversations);
+    }
+
+    [Fact]
+    public async Task GetConversation_gets_detail_with_messages()
+    {
+        using var h = new WireHarness();
+        h.ExpectJson(HttpMethod.Get, "api/sms-inbox/conv-xyz789/", Samples.ConversationDetailJson);
+
+        var conversation = await h.Scoped.SmsInbox.GetConversationAsync("conv-xyz789");
+
+        RequestAssert.Api(h.SingleRequest(), HttpMethod.Get, "api/sms-inbox/conv-xyz789/", identity: true);
+        ModelAssert.Equivalent(Samples.ConversationDetail, conversation);
+    }
+
+    [Fact]
+    public async Task ListMessages_gets_messages_with_identity()
+    {
+        using var h = new WireHarness();
+        h.ExpectJson(HttpMethod.Get, "api/messages/", $"[{Samples.SmsMessageJson(7)},{Samples.SmsMessageJson(8)}]");
+
+        var messages = await h.Scoped.SmsMessages.ListAsync().ToListAsync();
+
+        RequestAssert.Api(h.SingleRequest(), HttpMethod.Get, "api/messages/", identity: true);
+        ModelAssert.Sequence([Samples.SmsMessage(7), Samples.SmsMessage(8)], messages);
+    }
+
+    [Fact]
+    public async Task GetMessage_gets_by_id()
+    {
+        using var h = new WireHarness();
+        h.ExpectJson(HttpMethod.Get, "api/messages/7/", Samples.SmsMessageJson(7));
+
+        var message = await h.Scoped.SmsMessages.GetAsync(7);
+
+        RequestAssert.Api(h.SingleRequest(), HttpMethod.Get, "api/messages/7/", identity: true);
+        ModelAssert.Equivalent(Samples.SmsMessage(7), message);
+    }
+}
