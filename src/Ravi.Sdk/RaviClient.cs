@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Ravi.Sdk.Auth;
 using Ravi.Sdk.Http;
 using Ravi.Sdk.Internal;
 using Ravi.Sdk.Resources;
@@ -53,10 +54,22 @@ public class RaviClient : IDisposable
     {
     }
 
-    internal RaviClient(RaviClientOptions preparedOptions, Func<RaviClientOptions, (HttpMessageHandler Handler, bool Dispose)> transportFactory, ILoggerFactory? loggerFactory)
+    internal RaviClient(RaviClientOptions preparedOptions, Func<RaviClientOptions, (HttpMessageHandler Handler, bool Dispose)> transportFactory, ILoggerFactory? loggerFactory, RaviEnvironment? environment = null)
     {
+        // Credential and identity chains (SPEC §4): explicit options, then environment variables and the CLI's files.
+        environment ??= RaviEnvironment.System;
+        var authLogger = (loggerFactory ?? preparedOptions.LoggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger("Ravi.Sdk.Auth");
+        var (identityUuid, identitySource) = RaviCliConfiguration.ResolveIdentity(preparedOptions, environment, authLogger);
+        preparedOptions.IdentityUuid = identityUuid;
+        var (credential, credentialSource) = RaviCliConfiguration.ResolveCredential(preparedOptions, environment, authLogger);
+        RaviAuthLog.CredentialSource(authLogger, credentialSource);
+        if (identityUuid is not null)
+        {
+            RaviAuthLog.IdentitySource(authLogger, identityUuid, identitySource!);
+        }
+
         var (handler, dispose) = transportFactory(preparedOptions);
-        var pipeline = new RaviPipeline(preparedOptions, handler, dispose, loggerFactory);
+        var pipeline = new RaviPipeline(preparedOptions, handler, dispose, loggerFactory, credential);
         _scope = new RaviScope(pipeline, new RaviSharedState(), preparedOptions.IdentityUuid);
         _ownsPipeline = true;
     }

@@ -26,6 +26,13 @@ public sealed class RaviClientOptions
     public string? RefreshToken { get; set; }
 
     /// <summary>
+    /// A credential object (e.g. <see cref="Auth.RaviCredential"/> over a <see cref="Auth.RaviCliTokenStore"/>, or your own
+    /// <see cref="Auth.IRaviCredential"/>). Takes the place of <see cref="AccessToken"/>/<see cref="RefreshToken"/> and of the
+    /// credential chain. It may be shared by several clients.
+    /// </summary>
+    public Auth.IRaviCredential? Credential { get; set; }
+
+    /// <summary>
     /// The default identity (UUID) for identity-scoped endpoints. When null it is resolved from
     /// <c>$RAVI_CONFIG_DIR/config.json</c>, <c>./.ravi/config.json</c>, <c>~/.ravi/config.json</c>
     /// (when <see cref="UseCliConfiguration"/> is on); <see cref="RaviClient.ForIdentity(string)"/> overrides it per view.
@@ -108,6 +115,11 @@ public sealed class RaviClientOptions
         if (AccessToken is not null && string.IsNullOrWhiteSpace(AccessToken))
         {
             errors.Add($"{nameof(AccessToken)} must not be empty or whitespace when set.");
+        }
+
+        if (Credential is not null && (AccessToken is not null || RefreshToken is not null))
+        {
+            errors.Add($"Set either {nameof(Credential)} or {nameof(AccessToken)}/{nameof(RefreshToken)}, not both.");
         }
 
         CheckPositive(errors, AttemptTimeout, nameof(AttemptTimeout));

@@ -35,9 +35,11 @@ internal sealed class RaviPipeline : IDisposable
     /// <param name="transport">The innermost handler (sockets, or forwarding to a caller's HttpClient).</param>
     /// <param name="disposeTransport">Whether the pipeline owns <paramref name="transport"/>.</param>
     /// <param name="loggerFactory">Where to log; <see langword="null"/> for the options' factory or none.</param>
-    public RaviPipeline(RaviClientOptions options, HttpMessageHandler transport, bool disposeTransport, ILoggerFactory? loggerFactory)
+    /// <param name="credential">The resolved credential; <see langword="null"/> for the explicit options only (no environment, no files).</param>
+    public RaviPipeline(RaviClientOptions options, HttpMessageHandler transport, bool disposeTransport, ILoggerFactory? loggerFactory, Auth.IRaviCredential? credential = null)
     {
         Options = options;
+        Credential = credential ?? Auth.RaviCliConfiguration.FromOptions(options) ?? Auth.RaviCredential.SignedOut();
         BaseAddress = NormalizeBase(options.BaseAddress);
         TimeProvider = options.TimeProvider;
         LoggerFactory = loggerFactory ?? options.LoggerFactory ?? NullLoggerFactory.Instance;
@@ -58,6 +60,9 @@ internal sealed class RaviPipeline : IDisposable
 
     /// <summary>The clock.</summary>
     public TimeProvider TimeProvider { get; }
+
+    /// <summary>Supplies and renews the bearer token (see <see cref="RaviTokenRefreshHandler"/>); logins update it.</summary>
+    public Auth.IRaviCredential Credential { get; }
 
     /// <summary>The logger factory handlers and sub-clients log through.</summary>
     public ILoggerFactory LoggerFactory { get; }
@@ -289,10 +294,11 @@ internal sealed class RaviPipeline : IDisposable
             current = d.InnerHandler;
         }
 
-        if (delegating.Count > 0 && !disposeTransport)
+        if (!disposeTransport)
         {
-            // Replace the transport with a throwaway so DelegatingHandler.Dispose does not dispose the caller's handler.
-            delegating[^1].InnerHandler = new HttpClientHandler();
+            // DelegatingHandler.Dispose would dispose the caller's transport, and InnerHandler cannot be swapped once a
+            // request was sent. The SDK's handlers own nothing else, so leave them to the GC.
+            return;
         }
 
         foreach (var handler in delegating)

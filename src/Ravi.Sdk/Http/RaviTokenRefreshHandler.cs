@@ -1,26 +1,242 @@
+using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.Logging;
+using Ravi.Sdk.Auth;
+using Ravi.Sdk.Models;
+using Ravi.Sdk.Serialization;
+using Ravi.Sdk.Serialization.Wire;
 
 namespace Ravi.Sdk.Http;
 
 /// <summary>
-/// Attaches the bearer token to every API request. (Refresh and the credential chain build on this.)
+/// Attaches <c>Authorization: Bearer</c> to every API request not marked <see cref="RaviHeaders.Anonymous"/>, renews the
+/// token proactively when its JWT <c>exp</c> is within <see cref="RaviClientOptions.TokenRefreshSkew"/>, and on a 401
+/// renews it through the credential's single-flight gate and replays the request once (only when the token changed).
+/// The refresh call goes to the inner handler directly, so it never recurses through this handler.
+/// A 401 that renewal cannot fix becomes <see cref="RaviAuthenticationException"/> telling the user to sign in again.
 /// </summary>
 internal sealed class RaviTokenRefreshHandler : DelegatingHandler
 {
-    private readonly string? _token;
+    private const string RefreshPath = "api/auth/token/refresh/";
+    private static readonly MediaTypeWithQualityHeaderValue JsonAccept = new("application/json");
+
+    private readonly IRaviCredential _credential;
+    private readonly Uri _refreshUri;
+    private readonly string _userAgent;
+    private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _skew;
+    private readonly TimeSpan _refreshTimeout;
+    private readonly ILogger _logger;
+    private readonly RaviTokenRefreshCallback _refresh;
+    private TokenInfo? _last;
 
     public RaviTokenRefreshHandler(RaviPipeline pipeline)
     {
-        _token = pipeline.Options.AccessToken;
+        _credential = pipeline.Credential;
+        _refreshUri = new Uri(pipeline.BaseAddress, RefreshPath);
+        _userAgent = pipeline.UserAgent;
+        _timeProvider = pipeline.TimeProvider;
+        _skew = pipeline.Options.TokenRefreshSkew;
+        _refreshTimeout = pipeline.Options.AttemptTimeout;
+        _logger = pipeline.LoggerFactory.CreateLogger("Ravi.Sdk.Auth");
+        _refresh = SendRefreshAsync;
+        if (_credential is RaviCredential own)
+        {
+            own.UseLogger(_logger);
+        }
     }
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (_token is not null && !(request.Options.TryGetValue(RaviHeaders.Anonymous, out var anonymous) && anonymous))
+        if (request.Options.TryGetValue(RaviHeaders.Anonymous, out var anonymous) && anonymous)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+            request.Headers.Authorization = null;
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        return base.SendAsync(request, cancellationToken);
+        var tokens = await _credential.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        if (tokens is null)
+        {
+            request.Headers.Authorization = null;
+            var anonymousResponse = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (anonymousResponse.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                throw await RejectedAsync(anonymousResponse, "No Ravi credentials were found (options, RAVI_ACCESS_TOKEN or the CLI's auth.json).", cancellationToken).ConfigureAwait(false);
+            }
+
+            return anonymousResponse;
+        }
+
+        var info = Describe(tokens.AccessToken);
+        var canRefresh = RaviJwt.CanRefresh(tokens);
+        if (canRefresh && (tokens.AccessToken.Length == 0 || (info.Expiry is { } exp && exp - _timeProvider.GetUtcNow() <= _skew)))
+        {
+            tokens = await RefreshProactivelyAsync(tokens, info, cancellationToken).ConfigureAwait(false);
+            info = Describe(tokens.AccessToken);
+            canRefresh = RaviJwt.CanRefresh(tokens);
+        }
+
+        if (canRefresh && request.Content is { } content && content is not ByteArrayContent and not ReadOnlyMemoryContent)
+        {
+            await content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false); // so the request can be replayed
+        }
+
+        request.Headers.Authorization = info.Header;
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            return response;
+        }
+
+        if (!canRefresh)
+        {
+            throw await RejectedAsync(response, RaviJwt.IsStaticApiKey(tokens.AccessToken)
+                ? "The API key was rejected; API keys are never refreshed."
+                : "The access token was rejected and there is no refresh token to renew it.", cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            RaviAuthLog.Unauthorized(_logger, request.Method.Method, request.RequestUri?.AbsolutePath);
+        }
+
+        RaviTokens renewed;
+        try
+        {
+            renewed = await _credential.RefreshAsync(tokens, _refresh, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+
+        if (string.Equals(renewed.AccessToken, tokens.AccessToken, StringComparison.Ordinal))
+        {
+            throw await RejectedAsync(response, "The credential returned the same token again.", cancellationToken).ConfigureAwait(false);
+        }
+
+        response.Dispose();
+        request.Headers.Authorization = Describe(renewed.AccessToken).Header;
+        var retried = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (retried.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            throw await RejectedAsync(retried, "The renewed access token was rejected too.", cancellationToken).ConfigureAwait(false);
+        }
+
+        return retried;
+    }
+
+    private async Task<RaviTokens> RefreshProactivelyAsync(RaviTokens tokens, TokenInfo info, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _credential.RefreshAsync(tokens, _refresh, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RaviAuthenticationException) when (info.Expiry is null || info.Expiry <= _timeProvider.GetUtcNow())
+        {
+            throw; // the token is unusable and cannot be renewed
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Not expired yet (or a transient failure): use the current token; a 401 will try again.
+            RaviAuthLog.ProactiveRefreshFailed(_logger, ex.GetType().Name);
+            return tokens;
+        }
+    }
+
+    private async Task<RaviTokens> SendRefreshAsync(string refreshToken, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(refreshToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, _refreshUri);
+        request.Headers.Accept.Add(JsonAccept);
+        request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
+        request.Options.Set(RaviHeaders.Anonymous, true);
+        RaviPipeline.SetJsonBody(request, new RefreshBody(refreshToken), RaviJsonContext.Default.RefreshBody);
+
+        using var timeout = _refreshTimeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(_refreshTimeout, _timeProvider);
+        using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        RaviAuthLog.RefreshStarting(_logger, "access token expired or rejected");
+        HttpResponseMessage response;
+        try
+        {
+            response = await base.SendAsync(request, linked?.Token ?? cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeout is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
+        {
+            throw new RaviRequestTimeoutException(RaviTimeoutKind.Attempt, _refreshTimeout, "POST /" + RefreshPath);
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                var error = await RaviErrorFactory.CreateAsync(response, _timeProvider, cancellationToken).ConfigureAwait(false);
+                if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+                {
+                    RaviAuthLog.RefreshRejected(_logger, (int)response.StatusCode, error.Code);
+                    throw RaviAuthErrors.RefreshRejected(error);
+                }
+
+                throw error;
+            }
+
+            var wire = await RaviPipeline.ReadJsonAsync(response, RaviJsonContext.Default.TokenWire, cancellationToken).ConfigureAwait(false);
+            var access = wire.EffectiveAccess;
+            if (string.IsNullOrEmpty(access))
+            {
+                throw new RaviApiException("The token refresh response has no access token.", new RaviErrorDetails { StatusCode = response.StatusCode });
+            }
+
+            var rotated = wire.EffectiveRefresh;
+            if (_logger.IsEnabled(LogLevel.Information))
+            {
+                var expiry = RaviJwt.TryGetExpiry(access)?.ToString("O", CultureInfo.InvariantCulture) ?? "unknown";
+                var wasRotated = !string.IsNullOrEmpty(rotated) && rotated != refreshToken;
+                RaviAuthLog.Refreshed(_logger, wasRotated, expiry);
+            }
+
+            return new RaviTokens { AccessToken = access, RefreshToken = string.IsNullOrEmpty(rotated) ? refreshToken : rotated, User = wire.User };
+        }
+    }
+
+    private async Task<RaviAuthenticationException> RejectedAsync(HttpResponseMessage response, string reason, CancellationToken cancellationToken)
+    {
+        using (response)
+        {
+            var error = await RaviErrorFactory.CreateAsync(response, _timeProvider, cancellationToken).ConfigureAwait(false);
+            return RaviAuthErrors.Rejected(error, reason);
+        }
+    }
+
+    /// <summary>Caches the header value and expiry of the last token seen (tokens change rarely; requests are many).</summary>
+    private TokenInfo Describe(string token)
+    {
+        var last = Volatile.Read(ref _last);
+        if (last is not null && string.Equals(last.Token, token, StringComparison.Ordinal))
+        {
+            return last;
+        }
+
+        var info = new TokenInfo(token);
+        Volatile.Write(ref _last, info);
+        return info;
+    }
+
+    private sealed class TokenInfo
+    {
+        public TokenInfo(string token)
+        {
+            Token = token;
+            Header = token.Length == 0 ? null : new AuthenticationHeaderValue("Bearer", token);
+            Expiry = RaviJwt.TryGetExpiry(token);
+        }
+
+        public string Token { get; }
+
+        public AuthenticationHeaderValue? Header { get; }
+
+        public DateTimeOffset? Expiry { get; }
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Ravi.Sdk.Auth;
 using Ravi.Sdk.Http;
 using Ravi.Sdk.Internal;
 using Ravi.Sdk.Models;
@@ -6,10 +8,16 @@ using Ravi.Sdk.Serialization.Wire;
 
 namespace Ravi.Sdk.Resources;
 
-/// <summary>Authentication endpoints: <c>/api/auth/…</c>.</summary>
+/// <summary>
+/// Authentication: sign in (device-code flow or password), sign out, the current user, and the raw token endpoints
+/// (<c>/api/auth/…</c>). Signing in replaces the client's credential (shared by all its identity views) and saves the tokens
+/// to its token store (the CLI's <c>auth.json</c> when the client uses the CLI configuration).
+/// </summary>
 public class AuthClient
 {
     private const string Path = "api/auth/";
+    private static readonly TimeSpan SlowDownIncrement = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(5);
     private readonly RaviScope _scope = null!;
 
     /// <summary>Constructor for mocking frameworks.</summary>
@@ -45,7 +53,91 @@ public class AuthClient
         return ToTokens(await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.TokenWire, cancellationToken).ConfigureAwait(false), null);
     }
 
-    /// <summary>Exchanges a refresh token for a new access token (<c>POST /api/auth/token/refresh/</c>).</summary>
+    /// <summary>
+    /// Signs in with the device-code flow (RFC 8628): requests a code, hands it to <paramref name="onCode"/> to show the user
+    /// (<see cref="DeviceAuthorization.UserCode"/> at <see cref="DeviceAuthorization.VerificationUri"/>), then polls until the
+    /// user approves — every <see cref="DeviceAuthorization.Interval"/> seconds (5 by default), 5 s slower after each
+    /// <c>slow_down</c>. The tokens become the client's credential and are saved to its token store.
+    /// </summary>
+    /// <param name="onCode">Shows the code to the user (called once, before polling starts).</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The new tokens.</returns>
+    /// <exception cref="RaviAuthenticationException">The code expired (<see cref="RaviApiException.Code"/> <c>expired_token</c>) or the login was denied (<c>access_denied</c>).</exception>
+    public virtual async Task<RaviTokens> LoginWithDeviceCodeAsync(Func<DeviceAuthorization, CancellationToken, Task> onCode, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(onCode);
+        var time = _scope.Pipeline.TimeProvider;
+        var logger = Logger;
+        var authorization = await RequestDeviceCodeAsync(cancellationToken).ConfigureAwait(false);
+        var issued = time.GetUtcNow();
+        var interval = authorization.Interval > 0 ? TimeSpan.FromSeconds(authorization.Interval) : DefaultPollInterval;
+        TimeSpan? lifetime = authorization.ExpiresIn > 0 ? TimeSpan.FromSeconds(authorization.ExpiresIn) : null;
+        RaviAuthLog.DeviceCodeIssued(logger, authorization.VerificationUri, authorization.ExpiresIn, interval.TotalSeconds);
+        await onCode(authorization, cancellationToken).ConfigureAwait(false);
+
+        while (true)
+        {
+            if (lifetime is { } valid && time.GetUtcNow() - issued + interval > valid)
+            {
+                throw RaviAuthErrors.DeviceCodeExpired(null, valid); // the next poll would come after the code expired
+            }
+
+            await Task.Delay(interval, time, cancellationToken).ConfigureAwait(false);
+            RaviTokens tokens;
+            try
+            {
+                tokens = await PollDeviceTokenAsync(authorization.DeviceCode, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RaviApiException ex) when (ex.Code == "authorization_pending")
+            {
+                RaviAuthLog.DevicePoll(logger, "authorization pending", interval.TotalSeconds);
+                continue;
+            }
+            catch (RaviApiException ex) when (ex.Code == "slow_down")
+            {
+                interval += SlowDownIncrement; // RFC 8628 §3.5: cumulative
+                RaviAuthLog.DevicePoll(logger, "slow down", interval.TotalSeconds);
+                continue;
+            }
+            catch (RaviApiException ex) when (ex.Code == "expired_token")
+            {
+                throw RaviAuthErrors.DeviceCodeExpired(ex, lifetime ?? time.GetUtcNow() - issued);
+            }
+            catch (RaviApiException ex) when (ex.Code == "access_denied")
+            {
+                throw RaviAuthErrors.DeviceAccessDenied(ex);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or RaviServerException or RaviRequestTimeoutException)
+            {
+                var state = "transient failure (" + ex.GetType().Name + ")";
+                RaviAuthLog.DevicePoll(logger, state, interval.TotalSeconds);
+                continue;
+            }
+
+            await _scope.Pipeline.Credential.UpdateAsync(tokens, cancellationToken).ConfigureAwait(false);
+            RaviAuthLog.SignedIn(logger, "device code");
+            return tokens;
+        }
+    }
+
+    /// <summary>Signs in with the device-code flow, reporting the code to show through <paramref name="onCode"/>. See the other overload.</summary>
+    /// <param name="onCode">Receives the code to show the user.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The new tokens.</returns>
+    public virtual Task<RaviTokens> LoginWithDeviceCodeAsync(IProgress<DeviceAuthorization> onCode, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(onCode);
+        return LoginWithDeviceCodeAsync((authorization, _) =>
+        {
+            onCode.Report(authorization);
+            return Task.CompletedTask;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Exchanges a refresh token for a new access token (<c>POST /api/auth/token/refresh/</c>). A raw call: the client's own
+    /// credential renews itself automatically and is not changed by this method.
+    /// </summary>
     /// <param name="refreshToken">The refresh token.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new tokens; the refresh token is the old one when the server did not rotate it.</returns>
@@ -57,7 +149,10 @@ public class AuthClient
         return ToTokens(await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.TokenWire, cancellationToken).ConfigureAwait(false), refreshToken);
     }
 
-    /// <summary>Logs in with email and password (<c>POST /api/auth/login/</c>).</summary>
+    /// <summary>
+    /// Logs in with email and password (<c>POST /api/auth/login/</c>). The tokens become the client's credential and are
+    /// saved to its token store.
+    /// </summary>
     /// <param name="email">The account email.</param>
     /// <param name="password">The account password (never logged).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -68,18 +163,39 @@ public class AuthClient
         ArgumentException.ThrowIfNullOrEmpty(password);
         var request = Anonymous(HttpMethod.Post, Path + "login/");
         RaviPipeline.SetJsonBody(request, new LoginBody(email, password), RaviJsonContext.Default.LoginBody);
-        return ToTokens(await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.TokenWire, cancellationToken).ConfigureAwait(false), null);
+        var tokens = ToTokens(await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.TokenWire, cancellationToken).ConfigureAwait(false), null);
+        await _scope.Pipeline.Credential.UpdateAsync(tokens, cancellationToken).ConfigureAwait(false);
+        RaviAuthLog.SignedIn(Logger, "password");
+        return tokens;
     }
 
-    /// <summary>Invalidates the tokens on the server (<c>POST /api/auth/logout/</c>).</summary>
-    /// <param name="refreshToken">The refresh token to revoke, if known.</param>
+    /// <summary>
+    /// Invalidates the tokens on the server (<c>POST /api/auth/logout/</c>), then signs the client out and clears its token
+    /// store (for the CLI's <c>auth.json</c>: deletes it). The local sign-out happens even when the server call fails;
+    /// a 401 (already signed out) is not an error.
+    /// </summary>
+    /// <param name="refreshToken">The refresh token to revoke; the client's current one when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the server logged out.</returns>
-    public virtual Task LogoutAsync(string? refreshToken = null, CancellationToken cancellationToken = default)
+    public virtual async Task LogoutAsync(string? refreshToken = null, CancellationToken cancellationToken = default)
     {
+        var credential = _scope.Pipeline.Credential;
+        refreshToken ??= (await credential.GetTokenAsync(cancellationToken).ConfigureAwait(false))?.RefreshToken;
         var request = _scope.Request(HttpMethod.Post, Path + "logout/", IdentityScope.None);
         RaviPipeline.SetJsonBody(request, new RefreshBody(refreshToken), RaviJsonContext.Default.RefreshBody);
-        return _scope.Pipeline.SendAsync(request, cancellationToken);
+        try
+        {
+            await _scope.Pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RaviAuthenticationException)
+        {
+            // The session was already invalid: signing out locally is all that is left to do.
+        }
+        finally
+        {
+            await credential.UpdateAsync(null, CancellationToken.None).ConfigureAwait(false);
+            RaviAuthLog.SignedOut(Logger);
+        }
     }
 
     /// <summary>Gets the signed-in user (<c>GET /api/auth/user/</c>).</summary>
@@ -87,6 +203,8 @@ public class AuthClient
     /// <returns>The user.</returns>
     public virtual Task<RaviUser> GetCurrentUserAsync(CancellationToken cancellationToken = default) =>
         _scope.Pipeline.SendAsync(_scope.Request(HttpMethod.Get, Path + "user/", IdentityScope.None), RaviJsonContext.Default.RaviUser, cancellationToken);
+
+    private ILogger Logger => _scope.Pipeline.LoggerFactory.CreateLogger("Ravi.Sdk.Auth");
 
     private HttpRequestMessage Anonymous(HttpMethod method, string path)
     {

@@ -1,0 +1,288 @@
+using Microsoft.Extensions.Logging;
+using Ravi.Sdk.Models;
+
+namespace Ravi.Sdk.Auth;
+
+/// <summary>
+/// The SDK's credential: an access token (JWT or static API key) with an optional refresh token and an optional
+/// <see cref="IRaviTokenStore"/> that persists rotations. Renewal is single-flight: any number of concurrent callers that
+/// saw the same rejected token share one refresh call. With a store, the refresh runs under the store's lock and is a
+/// compare-and-swap: if another process already rotated the tokens, they are adopted instead of spending the (single-use)
+/// refresh token again. Static API keys (<c>ravi_mgmt_…</c>, <c>ravi_id_…</c>) are never refreshed.
+/// Thread-safe; <see cref="ToString"/> never shows a token.
+/// </summary>
+public sealed class RaviCredential : IRaviCredential
+{
+    private readonly Lock _sync = new();
+    private RaviTokens? _tokens;
+    private bool _loaded;
+    private Task? _loadTask;
+    private Task<RaviTokens>? _refreshTask;
+    private string? _rejectedRefreshToken;
+    private ILogger? _logger;
+
+    /// <summary>Creates an in-memory credential from tokens (or a static API key with no refresh token).</summary>
+    /// <param name="accessToken">The access token (JWT) or API key.</param>
+    /// <param name="refreshToken">The refresh token, if any; enables automatic renewal.</param>
+    /// <exception cref="ArgumentException"><paramref name="accessToken"/> is empty.</exception>
+    public RaviCredential(string accessToken, string? refreshToken = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accessToken);
+        _tokens = new RaviTokens { AccessToken = accessToken, RefreshToken = string.IsNullOrEmpty(refreshToken) ? null : refreshToken };
+        _loaded = true;
+    }
+
+    /// <summary>Creates a credential backed by a store: the tokens are read from it on first use and rotations are written back.</summary>
+    /// <param name="store">The token store, e.g. <see cref="RaviCliTokenStore"/>.</param>
+    public RaviCredential(IRaviTokenStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        Store = store;
+    }
+
+    /// <summary>Creates a credential with known tokens that persists rotations and logins to <paramref name="store"/>.</summary>
+    /// <param name="tokens">The current tokens, or <see langword="null"/> when signed out.</param>
+    /// <param name="store">Where renewals and logins are saved; <see langword="null"/> for memory only.</param>
+    public RaviCredential(RaviTokens? tokens, IRaviTokenStore? store)
+    {
+        _tokens = tokens;
+        Store = store;
+        _loaded = true;
+    }
+
+    /// <summary>The store rotations are persisted to, if any.</summary>
+    public IRaviTokenStore? Store { get; }
+
+    /// <summary>Whether the current token can be renewed (it has a refresh token and is not a static API key).</summary>
+    public bool CanRefresh => Volatile.Read(ref _tokens) is { } t && RaviJwt.CanRefresh(t);
+
+    /// <summary>Creates a credential for a static API key (<c>ravi_mgmt_…</c>, <c>ravi_id_…</c>): it is never refreshed.</summary>
+    /// <param name="apiKey">The API key.</param>
+    /// <returns>The credential.</returns>
+    public static RaviCredential FromApiKey(string apiKey) => new(apiKey);
+
+    /// <summary>Creates a signed-out credential that a login (device flow, password) fills and saves to <paramref name="store"/>.</summary>
+    /// <param name="store">Where a login is saved; <see langword="null"/> for memory only.</param>
+    /// <returns>The credential.</returns>
+    public static RaviCredential SignedOut(IRaviTokenStore? store = null) => new((RaviTokens?)null, store);
+
+    /// <inheritdoc/>
+    public ValueTask<RaviTokens?> GetTokenAsync(CancellationToken cancellationToken = default)
+    {
+        if (Volatile.Read(ref _loaded))
+        {
+            return new(Volatile.Read(ref _tokens));
+        }
+
+        return LoadThenGetAsync(cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<RaviTokens> RefreshAsync(RaviTokens rejected, RaviTokenRefreshCallback refresh, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rejected);
+        ArgumentNullException.ThrowIfNull(refresh);
+        await GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        Task<RaviTokens> task;
+        lock (_sync)
+        {
+            var current = _tokens;
+            if (current is not null && !string.Equals(current.AccessToken, rejected.AccessToken, StringComparison.Ordinal))
+            {
+                return current; // someone renewed it already: reuse that result
+            }
+
+            if (_refreshTask is null || _refreshTask.IsCompleted)
+            {
+                _refreshTask = RefreshCoreAsync(current ?? rejected, refresh);
+            }
+
+            task = _refreshTask;
+        }
+
+        return await task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask UpdateAsync(RaviTokens? tokens, CancellationToken cancellationToken = default)
+    {
+        lock (_sync)
+        {
+            _tokens = tokens;
+            _loaded = true;
+            _rejectedRefreshToken = null;
+        }
+
+        if (Store is null)
+        {
+            return;
+        }
+
+        if (tokens is null)
+        {
+            await Store.ClearAsync(cancellationToken).ConfigureAwait(false); // a removal needs no compare-and-swap
+            return;
+        }
+
+        var held = await Store.AcquireLockAsync(cancellationToken).ConfigureAwait(false);
+        await using (held.ConfigureAwait(false))
+        {
+            await Store.SaveAsync(tokens, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"RaviCredential {{ Signed in = {Volatile.Read(ref _tokens) is not null}, CanRefresh = {CanRefresh}, Store = {Store?.ToString() ?? "none"} }}";
+
+    /// <summary>Lets the owning client log renewals (first logger wins; the credential may be shared).</summary>
+    internal void UseLogger(ILogger logger) => Interlocked.CompareExchange(ref _logger, logger, null);
+
+    private async ValueTask<RaviTokens?> LoadThenGetAsync(CancellationToken cancellationToken)
+    {
+        Task load;
+        lock (_sync)
+        {
+            load = _loadTask ??= LoadFromStoreAsync();
+        }
+
+        await load.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return Volatile.Read(ref _tokens);
+    }
+
+    private async Task LoadFromStoreAsync()
+    {
+        await Task.Yield();
+        RaviTokens? stored = null;
+        try
+        {
+            stored = await Store!.LoadAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_sync)
+            {
+                if (!_loaded)
+                {
+                    _tokens = stored;
+                    _loaded = true;
+                }
+            }
+        }
+    }
+
+    private async Task<RaviTokens> RefreshCoreAsync(RaviTokens basis, RaviTokenRefreshCallback refresh)
+    {
+        // Run outside the caller's lock and context; shared by every waiter, so no single caller's token cancels it.
+        await Task.Yield();
+        IAsyncDisposable? held = null;
+        try
+        {
+            if (Store is not null)
+            {
+                held = await Store.AcquireLockAsync(CancellationToken.None).ConfigureAwait(false);
+                var stored = await TryLoadAsync().ConfigureAwait(false);
+                if (stored is not null &&
+                    (!string.Equals(stored.AccessToken, basis.AccessToken, StringComparison.Ordinal) ||
+                     !string.Equals(stored.RefreshToken, basis.RefreshToken, StringComparison.Ordinal)))
+                {
+                    // Compare-and-swap lost: another process rotated the tokens. Adopt them rather than burning ours.
+                    stored = PublishIfUnchanged(basis, stored);
+                    if (_logger is { } l)
+                    {
+                        var where = Store.ToString() ?? "store";
+                        RaviAuthLog.TokensAdopted(l, where);
+                    }
+
+                    return stored;
+                }
+            }
+
+            if (!RaviJwt.CanRefresh(basis))
+            {
+                throw RaviAuthErrors.CannotRefresh(RaviJwt.IsStaticApiKey(basis.AccessToken));
+            }
+
+            var refreshToken = basis.RefreshToken!;
+            if (string.Equals(Volatile.Read(ref _rejectedRefreshToken), refreshToken, StringComparison.Ordinal))
+            {
+                throw RaviAuthErrors.RefreshRejected(null);
+            }
+
+            RaviTokens fresh;
+            try
+            {
+                fresh = await refresh(refreshToken, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (RaviAuthenticationException)
+            {
+                Volatile.Write(ref _rejectedRefreshToken, refreshToken);
+                throw;
+            }
+
+            if (string.IsNullOrEmpty(fresh.RefreshToken))
+            {
+                fresh = fresh with { RefreshToken = refreshToken }; // the server did not rotate it
+            }
+
+            var published = PublishIfUnchanged(basis, fresh);
+            if (!ReferenceEquals(published, fresh))
+            {
+                return published; // a login replaced the tokens while this refresh ran: keep the login's
+            }
+
+            if (Store is not null)
+            {
+                try
+                {
+                    await Store.SaveAsync(fresh, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // The renewed tokens still work in memory; only persistence failed.
+                    if (_logger is { } l)
+                    {
+                        RaviAuthLog.StoreWriteFailed(l, ex.GetType().Name);
+                    }
+                }
+            }
+
+            return fresh;
+        }
+        finally
+        {
+            if (held is not null)
+            {
+                await held.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<RaviTokens?> TryLoadAsync()
+    {
+        try
+        {
+            return await Store!.LoadAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Installs <paramref name="tokens"/> unless the current tokens changed since <paramref name="basis"/> (e.g. a login); returns what is current.</summary>
+    private RaviTokens PublishIfUnchanged(RaviTokens basis, RaviTokens tokens)
+    {
+        lock (_sync)
+        {
+            if (_tokens is not null && !string.Equals(_tokens.AccessToken, basis.AccessToken, StringComparison.Ordinal))
+            {
+                return _tokens;
+            }
+
+            _tokens = tokens;
+            _loaded = true;
+            return tokens;
+        }
+    }
+}

@@ -1,0 +1,280 @@
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Ravi.Sdk.Http;
+
+/// <summary>
+/// The outermost SDK handler: the optional client-side send limiter, then one Polly v8 pipeline built per client —
+/// overall timeout → retry (exponential backoff with jitter, honouring <c>retry_after_seconds</c>/<c>Retry-After</c>) →
+/// per-attempt timeout. GET/PUT/DELETE/HEAD/OPTIONS (and POSTs marked <see cref="RaviHeaders.IdempotentPost"/>) are retried
+/// on transport errors, attempt timeouts, 408, 429, 500, 502, 503 and 504; other POSTs only on 429 and on connection
+/// failures before sending. Requests marked <see cref="RaviHeaders.Streaming"/> bypass it. All waits use the client's
+/// <see cref="TimeProvider"/>; the caller's cancellation surfaces as <see cref="OperationCanceledException"/> at once,
+/// a timeout as <see cref="RaviRequestTimeoutException"/>.
+/// </summary>
+internal sealed class RaviResilienceHandler : DelegatingHandler
+{
+    private static readonly ResiliencePropertyKey<CallState> StateKey = new("Ravi.Sdk.CallState");
+    private static readonly TimeSpan MaxPollyDelay = TimeSpan.FromDays(1);
+
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly RaviSendLimiter? _limiter;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly TimeSpan _attemptTimeout;
+    private readonly TimeSpan _overallTimeout;
+    private readonly TimeSpan _maxRetryDelay;
+    private readonly int _maxRetries;
+
+    public RaviResilienceHandler(RaviPipeline pipeline)
+    {
+        var options = pipeline.Options;
+        _timeProvider = pipeline.TimeProvider;
+        _logger = pipeline.LoggerFactory.CreateLogger("Ravi.Sdk.Http");
+        _attemptTimeout = options.AttemptTimeout;
+        _overallTimeout = options.OverallTimeout;
+        _maxRetryDelay = options.MaxRetryDelay;
+        _maxRetries = options.MaxRetries;
+        _limiter = options.EnableSendLimiter ? new RaviSendLimiter(_timeProvider) : null;
+        _pipeline = BuildPipeline(options);
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.Options.TryGetValue(RaviHeaders.Streaming, out var streaming) && streaming)
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        RaviSendLimiter.Lease? lease = null;
+        if (_limiter is not null && RaviSendLimiter.IsSend(request))
+        {
+            var identity = RaviSendLimiter.IdentityOf(request);
+            try
+            {
+                lease = _limiter.Acquire(identity);
+            }
+            catch (RaviRateLimitException ex)
+            {
+                RaviHttpLog.SendLimited(_logger, identity, ex.RetryAfter?.TotalSeconds ?? 0);
+                throw;
+            }
+        }
+
+        if (_maxRetries > 0 && request.Content is { } content && content is not ByteArrayContent and not ReadOnlyMemoryContent)
+        {
+            await content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false); // so a retry can replay it
+        }
+
+        var state = new CallState(this, request, RaviRetryClassifier.IsIdempotent(request),
+            _overallTimeout == Timeout.InfiniteTimeSpan ? null : _timeProvider.GetUtcNow() + _overallTimeout, cancellationToken);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(StateKey, state);
+        try
+        {
+            var response = await _pipeline.ExecuteAsync(
+                static (ctx, st) => new ValueTask<HttpResponseMessage>(st.Handler.SendAttemptAsync(st.Request, ctx.CancellationToken)),
+                context,
+                state).ConfigureAwait(false);
+            if (lease is { } taken && (int)response.StatusCode is >= 400 and < 500)
+            {
+                _limiter!.Release(taken); // refused by the server: nothing was sent
+            }
+
+            return response;
+        }
+        catch (TimeoutRejectedException) when (!cancellationToken.IsCancellationRequested)
+        {
+            var kind = state.TimedOut ?? RaviTimeoutKind.Attempt;
+            var timeout = kind == RaviTimeoutKind.Attempt ? _attemptTimeout : _overallTimeout;
+            RaviHttpLog.TimedOut(_logger, request.Method.Method, request.RequestUri?.AbsolutePath, kind, timeout.TotalMilliseconds);
+            throw new RaviRequestTimeoutException(kind, timeout, $"{request.Method.Method} {request.RequestUri?.AbsolutePath}");
+        }
+        catch (HttpRequestException ex) when (lease is { } taken && RaviRetryClassifier.FailedBeforeSending(ex))
+        {
+            _limiter!.Release(taken);
+            throw;
+        }
+        catch (RaviApiException ex) when (lease is { } taken && (int)ex.StatusCode is >= 400 and < 500)
+        {
+            _limiter!.Release(taken); // e.g. the token was rejected: nothing was sent
+            throw;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        base.SendAsync(request, cancellationToken);
+
+    private ResiliencePipeline<HttpResponseMessage> BuildPipeline(RaviClientOptions options)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _timeProvider, Name = "Ravi.Sdk" };
+        if (options.OverallTimeout != Timeout.InfiniteTimeSpan)
+        {
+            var overall = options.OverallTimeout;
+            builder.AddTimeout(new TimeoutStrategyOptions
+            {
+                TimeoutGenerator = _ => new ValueTask<TimeSpan>(overall),
+                OnTimeout = static args => MarkTimeout(args.Context, RaviTimeoutKind.Overall),
+            });
+        }
+
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = Clamp(options.RetryBaseDelay),
+                MaxDelay = Clamp(options.MaxRetryDelay),
+                ShouldHandle = static args => args.Context.Properties.GetValue(StateKey, null!).Handler.ShouldRetryAsync(args),
+                DelayGenerator = static args => new ValueTask<TimeSpan?>(args.Context.Properties.GetValue(StateKey, null!).RetryAfter),
+                OnRetry = static args => args.Context.Properties.GetValue(StateKey, null!).Handler.OnRetry(args),
+            });
+        }
+
+        if (options.AttemptTimeout != Timeout.InfiniteTimeSpan)
+        {
+            var attempt = options.AttemptTimeout;
+            builder.AddTimeout(new TimeoutStrategyOptions
+            {
+                TimeoutGenerator = _ => new ValueTask<TimeSpan>(attempt),
+                OnTimeout = static args => MarkTimeout(args.Context, RaviTimeoutKind.Attempt),
+            });
+        }
+
+        return builder.Build();
+    }
+
+    private static ValueTask MarkTimeout(ResilienceContext context, RaviTimeoutKind kind)
+    {
+        if (context.Properties.TryGetValue(StateKey, out var state))
+        {
+            state.TimedOut = kind;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private static TimeSpan Clamp(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value > MaxPollyDelay ? MaxPollyDelay : value;
+
+    private async ValueTask<bool> ShouldRetryAsync(RetryPredicateArguments<HttpResponseMessage> args)
+    {
+        var state = args.Context.Properties.GetValue(StateKey, null!);
+        state.RetryAfter = null;
+        state.Reason = null;
+        if (state.UserToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        var request = state.Request;
+        if (args.Outcome.Exception is { } exception)
+        {
+            var (retry, reason) = Classify(exception, state.Idempotent);
+            return Decide(state, retry, reason);
+        }
+
+        var response = args.Outcome.Result!;
+        var status = (int)response.StatusCode;
+        if (!RaviRetryClassifier.IsTransientStatus(status))
+        {
+            return false;
+        }
+
+        if (status != 429 && !state.Idempotent)
+        {
+            return Decide(state, false, $"{status} on {request.Method.Method} is not retried: the server may already have processed it");
+        }
+
+        var retryAfter = await RaviRetryAfter.ReadAsync(response, _timeProvider, args.Context.CancellationToken).ConfigureAwait(false);
+        if (retryAfter is { } wait)
+        {
+            if (wait > _maxRetryDelay)
+            {
+                return Decide(state, false, $"{status}: the server asked to wait {wait.TotalSeconds:0.###} s, longer than MaxRetryDelay");
+            }
+
+            if (state.Deadline is { } deadline && _timeProvider.GetUtcNow() + wait >= deadline)
+            {
+                return Decide(state, false, $"{status}: waiting {wait.TotalSeconds:0.###} s would pass the overall timeout");
+            }
+
+            state.RetryAfter = wait;
+            return Decide(state, true, $"{status}, server asked to wait {wait.TotalSeconds:0.###} s");
+        }
+
+        return Decide(state, true, status.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static (bool Retry, string? Reason) Classify(Exception exception, bool idempotent) => exception switch
+    {
+        TimeoutRejectedException => idempotent
+            ? (true, "attempt timeout")
+            : (false, "the attempt timed out after the request may have been sent"),
+        HttpRequestException http when idempotent => (true, $"transport error ({http.HttpRequestError})"),
+        HttpRequestException http when RaviRetryClassifier.FailedBeforeSending(http) => (true, $"connection failed before sending ({http.HttpRequestError})"),
+        HttpRequestException http => (false, $"transport error ({http.HttpRequestError}) after the request may have been sent"),
+        IOException => idempotent ? (true, "I/O error") : (false, "I/O error after the request may have been sent"),
+        OperationCanceledException => idempotent ? (true, "transport timeout") : (false, "transport timeout after the request may have been sent"),
+        _ => (false, null),
+    };
+
+    private bool Decide(CallState state, bool retry, string? reason)
+    {
+        state.Reason = reason;
+        if (!retry && reason is not null && _logger.IsEnabled(LogLevel.Debug))
+        {
+            RaviHttpLog.NotRetrying(_logger, state.Request.Method.Method, state.Request.RequestUri?.AbsolutePath, reason);
+        }
+
+        return retry;
+    }
+
+    private ValueTask OnRetry(OnRetryArguments<HttpResponseMessage> args)
+    {
+        var state = args.Context.Properties.GetValue(StateKey, null!);
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            RaviHttpLog.Retrying(_logger, state.Request.Method.Method, state.Request.RequestUri?.AbsolutePath,
+                args.RetryDelay.TotalMilliseconds, args.AttemptNumber + 1, _maxRetries, state.Reason ?? "transient failure");
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Per-call state shared by the pipeline's callbacks (through the pooled <see cref="ResilienceContext"/>).</summary>
+    private sealed class CallState
+    {
+        public CallState(RaviResilienceHandler handler, HttpRequestMessage request, bool idempotent, DateTimeOffset? deadline, CancellationToken userToken)
+        {
+            Handler = handler;
+            Request = request;
+            Idempotent = idempotent;
+            UserToken = userToken;
+            Deadline = deadline;
+        }
+
+        public RaviResilienceHandler Handler { get; }
+
+        public HttpRequestMessage Request { get; }
+
+        public bool Idempotent { get; }
+
+        public CancellationToken UserToken { get; }
+
+        public DateTimeOffset? Deadline { get; }
+
+        public TimeSpan? RetryAfter { get; set; }
+
+        public string? Reason { get; set; }
+
+        public RaviTimeoutKind? TimedOut { get; set; }
+    }
+}
