@@ -39,16 +39,15 @@ internal sealed class SecretFieldCodec : IDisposable
             return plaintext;
         }
 
-        var key = Volatile.Read(ref _key);
-        if (key is not null)
+        for (var key = Volatile.Read(ref _key); key is not null; key = Volatile.Read(ref _key))
         {
             try
             {
                 return key.EncryptField(plaintext);
             }
-            catch (ObjectDisposedException)
+            catch (ObjectDisposedException) when (!ReferenceEquals(key, Volatile.Read(ref _key)))
             {
-                // Locked concurrently: fall through.
+                // Replaced (retry with the new key) or locked (fall through) concurrently.
             }
         }
 
@@ -69,16 +68,15 @@ internal sealed class SecretFieldCodec : IDisposable
             return wire;
         }
 
-        var key = Volatile.Read(ref _key);
-        if (key is not null)
+        for (var key = Volatile.Read(ref _key); key is not null; key = Volatile.Read(ref _key))
         {
             try
             {
                 return key.DecryptField(wire);
             }
-            catch (ObjectDisposedException)
+            catch (ObjectDisposedException) when (!ReferenceEquals(key, Volatile.Read(ref _key)))
             {
-                // Locked concurrently: report the field as encrypted.
+                // Replaced (retry with the new key) or locked (report the field as encrypted) concurrently.
             }
             catch (RaviCryptoException ex) when (ex.Kind == RaviCryptoErrorKind.InvalidCiphertext)
             {

@@ -180,7 +180,7 @@ public sealed class EncryptionClientTests
         Assert.DoesNotContain("424242", post.Body, StringComparison.Ordinal);
 
         // A fresh client, given what was uploaded, unlocks with the same PIN (same derivation as the CLI).
-        using var again = new CryptoClientHarness(RaviArgon2Implementation.Managed);
+        using var again = new CryptoClientHarness(RaviArgon2Implementation.Native);
         again.RespondMetadata(CryptoClientHarness.MetadataJson((string?)body["salt"], (string?)body["public_key"], (string?)body["verifier"]));
         await again.Client.Encryption.UnlockAsync("424242");
 
