@@ -8,10 +8,12 @@ namespace Ravi.Sdk.Internal;
 /// </summary>
 internal sealed class RaviSharedState : IDisposable
 {
-    /// <summary>Encrypts and decrypts secret fields with the unlocked key, if any.</summary>
+    /// <summary>
+    /// Encrypts and decrypts secret fields with the unlocked key, if any. The key is account-level (one
+    /// <c>/api/encryption/</c> per account), so every identity view of the root client uses the same one.
+    /// </summary>
     public SecretFieldCodec Fields { get; } = new();
 
-    public void Dispose()
-    {
-    }
+    /// <summary>Wipes the unlocked key.</summary>
+    public void Dispose() => Fields.Dispose();
 }

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Security.Cryptography;
+using Ravi.Sdk.Crypto;
 using Ravi.Sdk.Http;
 using Ravi.Sdk.Internal;
 using Ravi.Sdk.Models;
@@ -5,7 +8,12 @@ using Ravi.Sdk.Serialization;
 
 namespace Ravi.Sdk.Resources;
 
-/// <summary>End-to-end encryption metadata: <c>/api/encryption/</c> (account-level).</summary>
+/// <summary>
+/// End-to-end encryption: metadata (<c>/api/encryption/</c>, account-level), first-time PIN setup, and unlocking the vault
+/// key for this client. The key is held by the root client and shared by all of its <see cref="RaviClient.ForIdentity"/>
+/// views; when unlocked, Passwords and Vault encrypt secret fields on write and decrypt them on read. It is wiped by
+/// <see cref="Lock"/> and when the root client is disposed.
+/// </summary>
 public class EncryptionClient
 {
     private const string Path = "api/encryption/";
@@ -49,6 +57,173 @@ public class EncryptionClient
             var patch = _scope.Request(HttpMethod.Patch, Path, IdentityScope.None);
             RaviPipeline.SetJsonBody(patch, body, RaviJsonContext.Default.EncryptionMetadata);
             return await _scope.Pipeline.SendAsync(patch, RaviJsonContext.Default.EncryptionMetadata, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Whether a vault key is unlocked on this client (shared by the root client and its identity views).</summary>
+    public virtual bool IsUnlocked => _scope.Shared.Fields.IsUnlocked;
+
+    /// <summary>
+    /// Unlocks the vault with the account PIN: fetches the metadata, derives the key (Argon2id, about a second, off the
+    /// calling thread, with <see cref="RaviClientOptions.Argon2Implementation"/>), checks it against the verifier and the
+    /// public key, and keeps it for Passwords and Vault. Replaces any key unlocked before.
+    /// </summary>
+    /// <param name="pin">The 6-digit PIN.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the client is unlocked.</returns>
+    /// <exception cref="ArgumentException">The PIN is not exactly 6 ASCII digits (nothing is sent).</exception>
+    /// <exception cref="RaviCryptoException">
+    /// <see cref="RaviCryptoErrorKind.WrongPin"/>: the key matches neither the public key nor the verifier.
+    /// <see cref="RaviCryptoErrorKind.CorruptedMetadata"/>: the metadata is malformed, or only one of the two checks passes.
+    /// <see cref="RaviCryptoErrorKind.NotSetUp"/>: the account has no encryption metadata yet.
+    /// </exception>
+    public virtual async Task UnlockAsync(string pin, CancellationToken cancellationToken = default)
+    {
+        RaviKeyPair.ValidatePin(pin);
+        var metadata = await TryGetMetadataAsync(cancellationToken).ConfigureAwait(false);
+        var parsed = EncryptionMetadataCheck.Parse(metadata);
+        var key = await RaviKeyPair.FromPinAsync(pin, parsed.Salt, _scope.Pipeline.Options.Argon2Implementation, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            EncryptionMetadataCheck.Verify(key, parsed);
+            _scope.Shared.Fields.Unlock(key);
+            key = null;
+        }
+        finally
+        {
+            key?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// First-time setup, as the CLI does it: a random 16-byte salt, the key derived from the PIN, a verifier sealed for
+    /// it, and <c>{salt, public_key, verifier}</c> uploaded with <see cref="SaveMetadataAsync"/>. The client is unlocked
+    /// afterwards. Refuses to run when the account already has a public key or verifier: replacing them would make every
+    /// existing encrypted field unreadable.
+    /// </summary>
+    /// <param name="pin">The 6-digit PIN to set.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stored metadata.</returns>
+    /// <exception cref="ArgumentException">The PIN is not exactly 6 ASCII digits (nothing is sent).</exception>
+    /// <exception cref="InvalidOperationException">Encryption is already set up for this account.</exception>
+    public virtual async Task<EncryptionMetadata> SetupAsync(string pin, CancellationToken cancellationToken = default)
+    {
+        RaviKeyPair.ValidatePin(pin);
+        var existing = await TryGetMetadataAsync(cancellationToken).ConfigureAwait(false);
+        if (EncryptionMetadataCheck.IsSetUp(existing))
+        {
+            throw new InvalidOperationException("End-to-end encryption is already set up for this account; unlock it with UnlockAsync. Setting it up again would make existing encrypted fields unreadable.");
+        }
+
+        var salt = new byte[RaviKeyPair.SaltLength];
+        RandomNumberGenerator.Fill(salt);
+        var key = await RaviKeyPair.FromPinAsync(pin, salt, _scope.Pipeline.Options.Argon2Implementation, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var metadata = new EncryptionMetadata
+            {
+                Salt = Convert.ToBase64String(salt),
+                PublicKey = Convert.ToBase64String(key.PublicKey),
+                Verifier = key.CreateVerifier(),
+            };
+            var stored = await SaveMetadataAsync(metadata, cancellationToken).ConfigureAwait(false);
+            _scope.Shared.Fields.Unlock(key);
+            key = null;
+            return stored;
+        }
+        finally
+        {
+            key?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Unlocks with a raw X25519 private key (32 bytes, clamped as the CLI stores it or unclamped as libsodium makes it),
+    /// without a PIN or any request. The bytes are copied into pinned memory; wipe your copy.
+    /// </summary>
+    /// <param name="privateKey">The private key.</param>
+    /// <exception cref="ArgumentException">The key is not 32 bytes.</exception>
+    public virtual void UnlockWithPrivateKey(ReadOnlySpan<byte> privateKey) =>
+        _scope.Shared.Fields.Unlock(RaviKeyPair.FromPrivateKey(privateKey));
+
+    /// <summary>
+    /// Unlocks with the key the CLI stores in <c>auth.json</c> (<c>private_key</c>, and optionally <c>public_key</c> to
+    /// cross-check), both standard base64, without a PIN or any request.
+    /// </summary>
+    /// <param name="privateKeyBase64">The stored <c>private_key</c> (32 bytes, standard base64).</param>
+    /// <param name="publicKeyBase64">The stored <c>public_key</c>, or null to skip the check.</param>
+    /// <exception cref="ArgumentException">A value is not 32 bytes of standard base64.</exception>
+    /// <exception cref="RaviCryptoException"><see cref="RaviCryptoErrorKind.InvalidKey"/>: the private key does not belong to the public key.</exception>
+    public virtual void UnlockWithPrivateKey(string privateKeyBase64, string? publicKeyBase64 = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(privateKeyBase64);
+        Span<byte> publicKey = stackalloc byte[RaviKeyPair.KeyLength];
+        if (publicKeyBase64 is not null && !TryDecodeKey(publicKeyBase64, publicKey))
+        {
+            throw new ArgumentException("The public key must be 32 bytes of standard base64.", nameof(publicKeyBase64));
+        }
+
+        Span<byte> privateKey = stackalloc byte[RaviKeyPair.KeyLength];
+        RaviKeyPair key;
+        try
+        {
+            if (!TryDecodeKey(privateKeyBase64, privateKey))
+            {
+                throw new ArgumentException("The private key must be 32 bytes of standard base64.", nameof(privateKeyBase64));
+            }
+
+            key = RaviKeyPair.FromPrivateKey(privateKey);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(privateKey);
+        }
+
+        if (publicKeyBase64 is not null && !key.HasPublicKey(publicKey))
+        {
+            key.Dispose();
+            throw new RaviCryptoException(RaviCryptoErrorKind.InvalidKey, "The stored private key does not belong to the stored public key.");
+        }
+
+        _scope.Shared.Fields.Unlock(key);
+    }
+
+    /// <summary>Forgets and wipes the unlocked key (for the root client and all of its views). Secret writes then fail and reads flag encrypted fields.</summary>
+    public virtual void Lock() => _scope.Shared.Fields.Lock();
+
+    private static bool TryDecodeKey(string text, Span<byte> key)
+    {
+        if (text.Length != 44)
+        {
+            return false;
+        }
+
+        Span<byte> buffer = stackalloc byte[33];
+        try
+        {
+            if (!StrictBase64.TryDecode(text, buffer, out int written) || written != RaviKeyPair.KeyLength)
+            {
+                return false;
+            }
+
+            buffer[..RaviKeyPair.KeyLength].CopyTo(key);
+            return true;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(buffer);
+        }
+    }
+
+    private async Task<EncryptionMetadata?> TryGetMetadataAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await GetMetadataAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RaviApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
         }
     }
 }
