@@ -188,6 +188,33 @@ public class EncryptionClient
         _scope.Shared.Fields.Unlock(key);
     }
 
+    /// <summary>
+    /// Unlocks without a PIN from the key the official CLI stored in <c>auth.json</c> after <c>ravi login</c> and PIN entry
+    /// (the file the client's credential came from: <c>$RAVI_CONFIG_DIR</c> or <c>~/.ravi</c>). No request is sent.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels reading the file.</param>
+    /// <returns><see langword="true"/> when a stored key was found and the client is now unlocked; <see langword="false"/> when the CLI stored none.</returns>
+    /// <exception cref="RaviCryptoException"><see cref="RaviCryptoErrorKind.InvalidKey"/>: the stored keys are malformed or do not belong together.</exception>
+    public virtual async Task<bool> TryUnlockFromCliAsync(CancellationToken cancellationToken = default)
+    {
+        var file = await Auth.RaviCliConfiguration.ReadAuthFileAsync(_scope.Pipeline.Credential, cancellationToken).ConfigureAwait(false);
+        if (file?.PrivateKey is not { Length: > 0 } privateKey)
+        {
+            return false;
+        }
+
+        try
+        {
+            UnlockWithPrivateKey(privateKey, string.IsNullOrEmpty(file.PublicKey) ? null : file.PublicKey);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new RaviCryptoException(RaviCryptoErrorKind.InvalidKey, "The key stored in auth.json is malformed: " + ex.Message.Split(" (Parameter", 2)[0], ex);
+        }
+
+        return true;
+    }
+
     /// <summary>Forgets and wipes the unlocked key (for the root client and all of its views). Secret writes then fail and reads flag encrypted fields.</summary>
     public virtual void Lock() => _scope.Shared.Fields.Lock();
 
