@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 
 namespace Ravi.Sdk.Testing.Internal;
@@ -30,6 +31,12 @@ internal static class RequestBody
         {
             error = Api.Error(StatusCodes.Status415UnsupportedMediaType,
                 $"Unsupported media type \"{contentType ?? ""}\" in request.", "unsupported_media_type");
+            return false;
+        }
+
+        if (!Utf8.IsValid(bytes))
+        {
+            error = Api.Error(StatusCodes.Status400BadRequest, "JSON parse error - the body is not valid UTF-8.", "parse_error");
             return false;
         }
 
