@@ -99,7 +99,7 @@ public sealed partial class RaviTestServer : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, 0);
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = null; // enforced per route: JSON bodies and attachment sizes
-        });
+        }).UseSockets(sockets => sockets.MaxWriteBufferSize = 1); // a flush returns once the socket has the bytes: see SseWriter
         builder.Services.AddRoutingCore();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = StopTimeout);
         settings.ConfigureLogging?.Invoke(builder.Logging);

@@ -13,9 +13,6 @@ internal sealed class SseWriter(HttpContext context, FaultRegistry faults)
 {
     private const int FlushThreshold = 16 * 1024;
 
-    /// <summary>How long to let written bytes reach the socket before aborting the connection.</summary>
-    private static readonly TimeSpan DrainBeforeAbort = TimeSpan.FromMilliseconds(20);
-
     private StreamFault? _fault;
     private long _remaining;
     private int _unflushed;
@@ -136,16 +133,17 @@ internal sealed class SseWriter(HttpContext context, FaultRegistry faults)
         _unflushed = 0;
     }
 
-    /// <summary>Ends the connection: normally for a graceful fault, else by aborting it after the written bytes drained.</summary>
+    /// <summary>
+    /// Ends the connection: normally for a graceful fault, else by aborting it. The flush before the abort completes only
+    /// once the socket has taken every byte (the server's socket transport has a 1-byte write buffer), so the client
+    /// receives exactly what was written and then the connection closes mid-body.
+    /// </summary>
     private async Task CutAsync(CancellationToken cancellationToken)
     {
         await FlushAsync(cancellationToken).ConfigureAwait(false);
-        if (_fault is { Graceful: true })
+        if (_fault is not { Graceful: true })
         {
-            return;
+            context.Abort();
         }
-
-        await Task.Delay(DrainBeforeAbort, cancellationToken).ConfigureAwait(false);
-        context.Abort();
     }
 }
