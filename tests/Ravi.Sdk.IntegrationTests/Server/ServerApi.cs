@@ -24,8 +24,6 @@ internal sealed class ServerApi : IDisposable
     public string? Token { get; set; }
     public string? Identity { get; set; }
 
-    public static ServerApi ForIdentity(RaviTestServer server) => new(server, identity: server.Identity.Uuid);
-
     public Task<ApiResponse> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
 
     public Task<ApiResponse> PostAsync(string path, object? json = null) => SendAsync(HttpMethod.Post, path, json);
