@@ -91,9 +91,9 @@ public sealed partial class RaviTestServer
     public RaviTestIdentity CreateIdentity(string name, string? email = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (name.Length > IdentityEndpoints.MaxNameLength || IdentityEndpoints.ValidateName(name) is not null)
+        if (IdentityEndpoints.ValidateName(name) is { } problem)
         {
-            throw new ArgumentException($"'{name}' is not a valid identity name.", nameof(name));
+            throw new ArgumentException($"'{name}' is not a valid identity name: {problem}", nameof(name));
         }
 
         lock (_state.Sync)

@@ -85,9 +85,9 @@ public sealed partial class RaviTestServer : IAsyncDisposable
         if (settings.IdentityName is { } seedName)
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(seedName, nameof(options));
-            if (IdentityEndpoints.ValidateName(seedName) is { } problem || seedName.Length > IdentityEndpoints.MaxNameLength)
+            if (IdentityEndpoints.ValidateName(seedName) is { } problem)
             {
-                throw new ArgumentException($"IdentityName '{seedName}' is not a valid identity name.", nameof(options));
+                throw new ArgumentException($"IdentityName '{seedName}' is not a valid identity name: {problem}", nameof(options));
             }
         }
 

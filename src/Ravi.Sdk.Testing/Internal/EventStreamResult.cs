@@ -44,7 +44,7 @@ internal sealed class EventStreamResult(ServerState state, IdentityRecord identi
                 lock (state.Sync)
                 {
                     var from = (int)Math.Min(Math.Max(lastSent, 0), identity.Events.Count);
-                    batch = [.. identity.Events.Skip(from).Take(BatchSize)];
+                    batch = [.. identity.Events.GetRange(from, Math.Min(BatchSize, identity.Events.Count - from))];
                     changed = identity.EventsChanged.Task;
                     deleted = identity.Deleted;
                 }

@@ -9,7 +9,7 @@ namespace Ravi.Sdk.Testing.Internal;
 
 /// <summary>
 /// The server's in-memory state and the operations shared by endpoints and test hooks. Every record is read and
-/// written under <see cref="Sync"/>; the observation lists (<see cref="Requests"/> etc.) have their own locks.
+/// written under <see cref="Sync"/>; the request and error logs have their own locks.
 /// </summary>
 internal sealed partial class ServerState
 {

@@ -56,11 +56,11 @@ public sealed class EmailTests : ServerTestBase
         Assert.Equal("m120", first["results"]![0]!["subject"]!.GetValue<string>());
         Assert.Null(first["previous"]);
         var next = first["next"]!.GetValue<string>();
-        Assert.Equal(new Uri(Server.BaseAddress, "api/email-messages/?limit=50&offset=50").ToString(), next);
+        Assert.Equal(Server.Url("api/email-messages/?limit=50&offset=50").ToString(), next);
 
         var second = (await Api.GetAsync(next)).Expect(200).Object;
         Assert.Equal("m70", second["results"]![0]!["subject"]!.GetValue<string>());
-        Assert.Equal(new Uri(Server.BaseAddress, "api/email-messages/?limit=50").ToString(), second["previous"]!.GetValue<string>());
+        Assert.Equal(Server.Url("api/email-messages/?limit=50").ToString(), second["previous"]!.GetValue<string>());
 
         var last = (await Api.GetAsync("api/email-messages/?unread=true&limit=50&offset=100")).Expect(200).Object;
         Assert.Equal(20, last["results"]!.AsArray().Count);
@@ -83,7 +83,7 @@ public sealed class EmailTests : ServerTestBase
         var injected = Server.InjectEmail(Server.Identity.Uuid, "a@example.com", "s", "t");
         var message = (await Api.GetAsync($"api/email-messages/{injected.MessageId}/")).Expect(200).Object;
         Assert.False(message["is_read"]!.GetValue<bool>());
-        Assert.Equal(new Uri(Server.BaseAddress, $"api/email-messages/{injected.MessageId}/").ToString(), message["url"]!.GetValue<string>());
+        Assert.Equal(Server.Url($"api/email-messages/{injected.MessageId}/").ToString(), message["url"]!.GetValue<string>());
         Assert.True((await Api.GetAsync($"api/email-messages/{injected.MessageId}/")).Expect(200).Object["is_read"]!.GetValue<bool>());
         Assert.Equal(0, (await Api.GetAsync("api/email-messages/?unread=true")).Expect(200).Object["count"]!.GetValue<int>());
         (await Api.GetAsync("api/email-messages/999999/")).Expect(404);

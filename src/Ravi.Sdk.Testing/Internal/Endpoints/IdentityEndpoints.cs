@@ -8,7 +8,7 @@ namespace Ravi.Sdk.Testing.Internal.Endpoints;
 /// <summary><c>/api/identities/</c>: list, create (402 when unpaid, 409 on a taken name), get, update, delete.</summary>
 internal static partial class IdentityEndpoints
 {
-    public const int MaxNameLength = 64;
+    private const int MaxNameLength = 64;
 
     public static void Map(WebApplication app, ServerState state)
     {
@@ -21,7 +21,9 @@ internal static partial class IdentityEndpoints
 
     /// <summary>Validates an identity name; returns the error message or <see langword="null"/>.</summary>
     public static string? ValidateName(string name) =>
-        ValidName().IsMatch(name) ? null : "Enter a valid name: letters, digits, '.', '_' or '-', starting and ending with a letter or digit.";
+        name.Length > MaxNameLength ? $"Ensure this field has no more than {MaxNameLength} characters."
+        : ValidName().IsMatch(name) ? null
+        : "Enter a valid name: letters, digits, '.', '_' or '-', starting and ending with a letter or digit.";
 
     private static IResult List(ServerState state, HttpContext context)
     {
