@@ -1,0 +1,14 @@
+namespace Ravi.Sdk.Testing.Internal;
+
+/// <summary>What an endpoint requires before its handler runs.</summary>
+internal enum EndpointScope
+{
+    /// <summary>Nothing (auth endpoints, storage).</summary>
+    Anonymous,
+
+    /// <summary>A valid bearer credential.</summary>
+    User,
+
+    /// <summary>A valid bearer credential and an owned identity in <c>X-Ravi-Identity</c>.</summary>
+    Identity,
+}
