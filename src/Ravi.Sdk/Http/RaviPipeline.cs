@@ -77,6 +77,11 @@ internal sealed class RaviPipeline : IDisposable
         AutomaticDecompression = DecompressionMethods.All,
         ConnectTimeout = TimeSpan.FromSeconds(15),
         EnableMultipleHttp2Connections = true,
+
+        // SSE resumes with Last-Event-ID, which WHATWG sends as UTF-8; SocketsHttpHandler refuses non-ASCII header
+        // values unless an encoding is chosen for them.
+        RequestHeaderEncodingSelector = static (name, _) =>
+            string.Equals(name, RaviHeaders.LastEventId, StringComparison.OrdinalIgnoreCase) ? System.Text.Encoding.UTF8 : null,
     };
 
     /// <summary>

@@ -1,0 +1,73 @@
+namespace Ravi.Sdk.Events;
+
+/// <summary>How <see cref="EventsClient.StreamAsync(RaviEventStreamOptions?, CancellationToken)"/> connects and reconnects.</summary>
+public sealed class RaviEventStreamOptions
+{
+    /// <summary>The default <see cref="KeepAliveTimeout"/>: twice the server's 30 s keepalive.</summary>
+    public static readonly TimeSpan DefaultKeepAliveTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Resume after this event id (sent as <c>Last-Event-ID</c> on the first connection); events with this id or, for
+    /// numeric ids, a lower one are not yielded. Null to start with new events only.
+    /// </summary>
+    public string? LastEventId { get; set; }
+
+    /// <summary>
+    /// Reconnect when no byte (event or keepalive comment) arrives for this long, also while waiting for the response
+    /// headers. Default 60 s (twice the server's 30 s keepalive); null or <see cref="Timeout.InfiniteTimeSpan"/> disables it.
+    /// </summary>
+    public TimeSpan? KeepAliveTimeout { get; set; } = DefaultKeepAliveTimeout;
+
+    /// <summary>
+    /// The first backoff delay after a failed connection (it doubles per consecutive failure, with jitter). After a
+    /// connection that delivered events ends, the first reconnect is immediate unless the server sent <c>retry</c>.
+    /// Default 1 s.
+    /// </summary>
+    public TimeSpan InitialReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait before one reconnect, including a server's <c>retry</c> or <c>Retry-After</c>. Default 30 s.</summary>
+    public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How many consecutive reconnects may fail (no event dispatched in between) before the enumeration throws the last
+    /// error; null (the default) retries for ever, 0 never reconnects.
+    /// </summary>
+    public int? MaxReconnectAttempts { get; set; }
+
+    /// <summary>Called (on the enumerating thread) each time a connection is established; used by the OTP helpers to catch up.</summary>
+    internal Action? Connected { get; set; }
+
+    /// <summary>Copies these options.</summary>
+    /// <returns>A shallow copy.</returns>
+    public RaviEventStreamOptions Clone() => (RaviEventStreamOptions)MemberwiseClone();
+
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid setting.</summary>
+    /// <param name="paramName">The parameter name to report.</param>
+    internal void Validate(string paramName)
+    {
+        if (LastEventId is not null && LastEventId.AsSpan().IndexOfAny('\0', '\r', '\n') >= 0)
+        {
+            throw new ArgumentException($"{nameof(LastEventId)} must not contain NUL, CR or LF.", paramName);
+        }
+
+        if (KeepAliveTimeout is { } keepAlive && keepAlive <= TimeSpan.Zero && keepAlive != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentException($"{nameof(KeepAliveTimeout)} must be positive, null or Timeout.InfiniteTimeSpan.", paramName);
+        }
+
+        if (InitialReconnectDelay < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"{nameof(InitialReconnectDelay)} must not be negative.", paramName);
+        }
+
+        if (MaxReconnectDelay < InitialReconnectDelay)
+        {
+            throw new ArgumentException($"{nameof(MaxReconnectDelay)} must not be less than {nameof(InitialReconnectDelay)}.", paramName);
+        }
+
+        if (MaxReconnectAttempts is < 0)
+        {
+            throw new ArgumentException($"{nameof(MaxReconnectAttempts)} must not be negative.", paramName);
+        }
+    }
+}

@@ -1,0 +1,536 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace Ravi.Sdk.Events;
+
+/// <summary>
+/// An incremental parser for <c>text/event-stream</c> that follows the WHATWG HTML "Server-sent events" rules
+/// ("parsing an event stream", "interpreting an event stream", "dispatch the event") exactly, on UTF-8 bytes.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Lines are split on bytes (CR, LF, CRLF — including a CR at the end of one read and its LF at the start of the next)
+/// in one pooled buffer; field names are matched as bytes; only field values that are kept become strings: the data of
+/// each dispatched event is decoded once (straight from the read buffer when it is a single line), known event types
+/// (<c>message</c>, <c>email</c>, <c>sms</c>) and a repeated id or type reuse the previous string. Nothing is allocated
+/// per line. A leading BOM is skipped only at the very start of the stream.
+/// </para>
+/// <para>
+/// Id semantics: an <c>id</c> field without U+0000 sets the "last event ID buffer" at once; at each blank line
+/// ("dispatch the event") the buffer is copied to <see cref="LastEventId"/> (the WHATWG "last event ID string", what a
+/// reconnect sends as <c>Last-Event-ID</c>) — even when the data buffer is empty and nothing is dispatched — and a
+/// dispatched event's <see cref="Id"/> is the buffer's value. An <c>id</c> line whose block is cut off by the end of the
+/// stream therefore never reaches <see cref="LastEventId"/>. The buffer starts at the value passed to the constructor
+/// (the id a reconnection resumes from) instead of the empty string, so events without an <c>id</c> field after a
+/// reconnect carry the same id they would have carried on one uninterrupted connection.
+/// </para>
+/// <para>Not thread-safe; one parser per connection.</para>
+/// </remarks>
+internal sealed class SseEventParser : IDisposable
+{
+    /// <summary>The type of an event that has no (or an empty) <c>event</c> field.</summary>
+    public const string DefaultEventType = "message";
+
+    private const byte CR = (byte)'\r';
+    private const byte LF = (byte)'\n';
+    private const int DefaultBufferSize = 16 * 1024;
+    private const int MinReadSize = 4 * 1024;
+    private const int MaxBufferSize = 64 * 1024 * 1024;
+    private const int MaxCachedIdBytes = 64;
+
+    private readonly Stream _stream;
+    private byte[] _buffer;
+    private int _start;
+    private int _end;
+    private int _scan;
+    private bool _eof;
+    private bool _bomChecked;
+    private bool _skipLf;
+    private bool _disposed;
+
+    private byte[]? _data;
+    private int _dataLength;
+    private int _dataLines;
+    private int _inlineDataStart = -1;
+    private int _inlineDataLength;
+
+    private string? _eventTypeBuffer;
+    private string _lastEventIdBuffer;
+    private bool _idFieldInBlock;
+    private byte[]? _idBytes;
+    private int _idBytesLength = -1;
+    private string? _customType;
+    private byte[]? _customTypeBytes;
+
+    /// <summary>Creates a parser over <paramref name="stream"/> (which the parser does not dispose).</summary>
+    /// <param name="stream">The response body.</param>
+    /// <param name="lastEventId">The initial last event ID buffer (the id this connection resumes from), or null for empty.</param>
+    public SseEventParser(Stream stream, string? lastEventId = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        _stream = stream;
+        _buffer = ArrayPool<byte>.Shared.Rent(DefaultBufferSize);
+        _lastEventIdBuffer = lastEventId ?? string.Empty;
+        LastEventId = _lastEventIdBuffer;
+    }
+
+    /// <summary>The type of the last dispatched event (<c>message</c> when it had no or an empty <c>event</c> field).</summary>
+    public string EventType { get; private set; } = DefaultEventType;
+
+    /// <summary>The data of the last dispatched event (its <c>data</c> lines joined with LF).</summary>
+    public string Data { get; private set; } = string.Empty;
+
+    /// <summary>The last event ID buffer when the last event was dispatched (WHATWG <c>lastEventId</c>), or null when empty.</summary>
+    public string? Id { get; private set; }
+
+    /// <summary>Whether the last dispatched event's own block carried an (accepted) <c>id</c> field.</summary>
+    public bool IdSetByEvent { get; private set; }
+
+    /// <summary>
+    /// The WHATWG "last event ID string": the last event ID buffer as of the last blank line (dispatch step), whether or
+    /// not an event was dispatched then. Empty when there is none.
+    /// </summary>
+    public string LastEventId { get; private set; }
+
+    /// <summary>The reconnection time from the last valid <c>retry</c> field, or null when the server sent none.</summary>
+    public TimeSpan? ReconnectionTime { get; private set; }
+
+    /// <summary>Whether the end of the stream was reached (any incomplete event was discarded).</summary>
+    public bool EndOfStream => _eof;
+
+    /// <summary>
+    /// Reads until the next event is dispatched. Returns <see langword="true"/> with <see cref="EventType"/>,
+    /// <see cref="Data"/> and <see cref="Id"/> set, or <see langword="false"/> at the end of the stream.
+    /// Completes synchronously while complete events are already buffered.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the pending read.</param>
+    /// <returns>Whether an event was dispatched.</returns>
+    public ValueTask<bool> ReadNextAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_bomChecked && TryParseEvent())
+        {
+            return new ValueTask<bool>(true);
+        }
+
+        return ReadNextSlowAsync(cancellationToken);
+    }
+
+    /// <summary>Returns the pooled buffers.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+        if (_data is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_data);
+            _data = null;
+        }
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> ReadNextSlowAsync(CancellationToken cancellationToken)
+    {
+        while (!_eof)
+        {
+            PrepareBufferForRead();
+            var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+            if (read <= 0)
+            {
+                // Spec: "Once the end of the file is reached, any pending data must be discarded. (If the file ends in
+                // the middle of an event, before the final empty line, the incomplete event is not dispatched.)"
+                _eof = true;
+            }
+            else
+            {
+                _end += read;
+            }
+
+            if (!_bomChecked && !TryConsumeBom())
+            {
+                continue;
+            }
+
+            if (TryParseEvent())
+            {
+                return true;
+            }
+        }
+
+        DiscardPendingEvent();
+        return false;
+    }
+
+    /// <summary>Skips a UTF-8 BOM at the start of the stream; false while too few bytes arrived to tell.</summary>
+    private bool TryConsumeBom()
+    {
+        ReadOnlySpan<byte> bom = [0xEF, 0xBB, 0xBF];
+        var available = _buffer.AsSpan(_start, _end - _start);
+        if (available.Length >= bom.Length)
+        {
+            if (available.StartsWith(bom))
+            {
+                _start += bom.Length;
+            }
+        }
+        else if (!_eof && bom.StartsWith(available))
+        {
+            return false; // could still become a BOM
+        }
+
+        _scan = _start;
+        _bomChecked = true;
+        return true;
+    }
+
+    /// <summary>Processes complete buffered lines until an event is dispatched (true) or no complete line is left (false).</summary>
+    private bool TryParseEvent()
+    {
+        var buffer = _buffer;
+        while (true)
+        {
+            var start = _start;
+            var end = _end;
+            if (start == end)
+            {
+                return false;
+            }
+
+            if (_skipLf)
+            {
+                // The previous line ended with a CR that was the last byte read: an LF right after it belongs to it.
+                _skipLf = false;
+                if (buffer[start] == LF)
+                {
+                    _start = _scan = ++start;
+                    if (start == end)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            var from = _scan;
+            var index = buffer.AsSpan(from, end - from).IndexOfAny(CR, LF);
+            if (index < 0)
+            {
+                _scan = end;
+                return false;
+            }
+
+            var eol = from + index;
+            var next = eol + 1;
+            if (buffer[eol] == CR)
+            {
+                if (next < end)
+                {
+                    if (buffer[next] == LF)
+                    {
+                        next++;
+                    }
+                }
+                else
+                {
+                    _skipLf = true;
+                }
+            }
+
+            _start = _scan = next;
+            if (ProcessLine(start, eol - start))
+            {
+                return true;
+            }
+        }
+    }
+
+    private bool ProcessLine(int offset, int length)
+    {
+        if (length == 0)
+        {
+            return Dispatch();
+        }
+
+        var line = new ReadOnlySpan<byte>(_buffer, offset, length);
+        if (line[0] == (byte)':')
+        {
+            return false; // comment
+        }
+
+        var colon = line.IndexOf((byte)':');
+        ReadOnlySpan<byte> name;
+        int valueOffset;
+        int valueLength;
+        if (colon < 0)
+        {
+            name = line;
+            valueOffset = offset + length;
+            valueLength = 0;
+        }
+        else
+        {
+            name = line[..colon];
+            valueOffset = offset + colon + 1;
+            valueLength = length - colon - 1;
+            if (valueLength > 0 && _buffer[valueOffset] == (byte)' ')
+            {
+                valueOffset++;
+                valueLength--;
+            }
+        }
+
+        switch (name.Length)
+        {
+            case 4 when name.SequenceEqual("data"u8):
+                AppendData(valueOffset, valueLength);
+                break;
+            case 5 when name.SequenceEqual("event"u8):
+                SetEventType(new ReadOnlySpan<byte>(_buffer, valueOffset, valueLength));
+                break;
+            case 2 when name.SequenceEqual("id"u8):
+                SetId(new ReadOnlySpan<byte>(_buffer, valueOffset, valueLength));
+                break;
+            case 5 when name.SequenceEqual("retry"u8):
+                SetRetry(new ReadOnlySpan<byte>(_buffer, valueOffset, valueLength));
+                break;
+            default:
+                break; // unknown fields are ignored
+        }
+
+        return false;
+    }
+
+    private bool Dispatch()
+    {
+        LastEventId = _lastEventIdBuffer;
+        if (_dataLines == 0)
+        {
+            // Spec: "If the data buffer is an empty string, set the data buffer and the event type buffer to the empty string and return."
+            _eventTypeBuffer = null;
+            _idFieldInBlock = false;
+            return false;
+        }
+
+        string data;
+        if (_inlineDataStart >= 0)
+        {
+            data = _inlineDataLength == 0 ? string.Empty : Encoding.UTF8.GetString(_buffer, _inlineDataStart, _inlineDataLength);
+            _inlineDataStart = -1;
+        }
+        else
+        {
+            data = _dataLength == 0 ? string.Empty : Encoding.UTF8.GetString(_data!, 0, _dataLength);
+        }
+
+        Data = data;
+        EventType = _eventTypeBuffer ?? DefaultEventType;
+        Id = _lastEventIdBuffer.Length == 0 ? null : _lastEventIdBuffer;
+        IdSetByEvent = _idFieldInBlock;
+        _dataLength = 0;
+        _dataLines = 0;
+        _eventTypeBuffer = null;
+        _idFieldInBlock = false;
+        return true;
+    }
+
+    private void DiscardPendingEvent()
+    {
+        _dataLength = 0;
+        _dataLines = 0;
+        _inlineDataStart = -1;
+        _eventTypeBuffer = null;
+        _idFieldInBlock = false;
+    }
+
+    private void AppendData(int valueOffset, int valueLength)
+    {
+        if (_dataLines == 0)
+        {
+            // Keep a single data line where it is; it is copied only if a second line follows or the buffer moves.
+            _inlineDataStart = valueOffset;
+            _inlineDataLength = valueLength;
+        }
+        else
+        {
+            if (_inlineDataStart >= 0)
+            {
+                MaterializeInlineData();
+            }
+
+            EnsureDataCapacity(_dataLength + 1 + valueLength);
+            _data![_dataLength++] = LF;
+            _buffer.AsSpan(valueOffset, valueLength).CopyTo(_data.AsSpan(_dataLength));
+            _dataLength += valueLength;
+        }
+
+        _dataLines++;
+    }
+
+    private void MaterializeInlineData()
+    {
+        EnsureDataCapacity(_inlineDataLength);
+        _buffer.AsSpan(_inlineDataStart, _inlineDataLength).CopyTo(_data);
+        _dataLength = _inlineDataLength;
+        _inlineDataStart = -1;
+    }
+
+    private void EnsureDataCapacity(int needed)
+    {
+        if (needed > MaxBufferSize)
+        {
+            throw new InvalidDataException($"An event's data exceeded {MaxBufferSize} bytes.");
+        }
+
+        if (_data is null)
+        {
+            _data = ArrayPool<byte>.Shared.Rent(Math.Max(needed, 1024));
+        }
+        else if (_data.Length < needed)
+        {
+            var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _data.Length * 2));
+            _data.AsSpan(0, _dataLength).CopyTo(bigger);
+            ArrayPool<byte>.Shared.Return(_data);
+            _data = bigger;
+        }
+    }
+
+    private void SetEventType(ReadOnlySpan<byte> value)
+    {
+        if (value.IsEmpty)
+        {
+            _eventTypeBuffer = null; // empty type buffer: dispatched as "message"
+        }
+        else if (value.SequenceEqual("email"u8))
+        {
+            _eventTypeBuffer = RaviEventTypes.Email;
+        }
+        else if (value.SequenceEqual("sms"u8))
+        {
+            _eventTypeBuffer = RaviEventTypes.Sms;
+        }
+        else if (value.SequenceEqual("message"u8))
+        {
+            _eventTypeBuffer = DefaultEventType;
+        }
+        else if (_customTypeBytes is not null && value.SequenceEqual(_customTypeBytes))
+        {
+            _eventTypeBuffer = _customType;
+        }
+        else
+        {
+            _eventTypeBuffer = _customType = Encoding.UTF8.GetString(value);
+            _customTypeBytes = value.Length <= MaxCachedIdBytes ? value.ToArray() : null;
+        }
+    }
+
+    private void SetId(ReadOnlySpan<byte> value)
+    {
+        if (value.Contains((byte)0))
+        {
+            return; // Spec: an id containing U+0000 NULL is ignored.
+        }
+
+        _idFieldInBlock = true;
+        if (_idBytesLength == value.Length && value.SequenceEqual(_idBytes.AsSpan(0, _idBytesLength)))
+        {
+            return; // same id as the buffer already holds
+        }
+
+        _lastEventIdBuffer = value.IsEmpty ? string.Empty : Encoding.UTF8.GetString(value);
+        if (value.Length <= MaxCachedIdBytes)
+        {
+            _idBytes ??= new byte[MaxCachedIdBytes];
+            value.CopyTo(_idBytes);
+            _idBytesLength = value.Length;
+        }
+        else
+        {
+            _idBytesLength = -1;
+        }
+    }
+
+    private void SetRetry(ReadOnlySpan<byte> value)
+    {
+        // Spec: "If the field value consists of only ASCII digits, then interpret the field value as an integer in base
+        // ten, and set the event stream's reconnection time to that integer. Otherwise, ignore the field."
+        if (value.IsEmpty)
+        {
+            return;
+        }
+
+        const long maxMilliseconds = long.MaxValue / TimeSpan.TicksPerMillisecond;
+        long milliseconds = 0;
+        foreach (var b in value)
+        {
+            var digit = b - (byte)'0';
+            if ((uint)digit > 9)
+            {
+                return;
+            }
+
+            milliseconds = (milliseconds * 10) + digit;
+            if (milliseconds > maxMilliseconds)
+            {
+                return; // beyond what a TimeSpan can hold
+            }
+        }
+
+        ReconnectionTime = TimeSpan.FromTicks(milliseconds * TimeSpan.TicksPerMillisecond);
+    }
+
+    private void PrepareBufferForRead()
+    {
+        if (_start == _end)
+        {
+            // Everything read was consumed: start over at the beginning of the buffer.
+            if (_inlineDataStart >= 0)
+            {
+                MaterializeInlineData();
+            }
+
+            _start = _end = _scan = 0;
+            return;
+        }
+
+        if (_buffer.Length - _end >= MinReadSize)
+        {
+            return;
+        }
+
+        if (_start > 0)
+        {
+            if (_inlineDataStart >= 0)
+            {
+                MaterializeInlineData();
+            }
+
+            var length = _end - _start;
+            _buffer.AsSpan(_start, length).CopyTo(_buffer);
+            _scan -= _start;
+            _start = 0;
+            _end = length;
+            if (_buffer.Length - _end >= MinReadSize)
+            {
+                return;
+            }
+        }
+
+        // One line is longer than the buffer: grow it.
+        var newSize = _buffer.Length * 2;
+        if (newSize > MaxBufferSize)
+        {
+            throw new InvalidDataException($"An event-stream line exceeded {MaxBufferSize / 2} bytes.");
+        }
+
+        var bigger = ArrayPool<byte>.Shared.Rent(newSize);
+        _buffer.AsSpan(0, _end).CopyTo(bigger);
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = bigger;
+    }
+}
