@@ -20,6 +20,8 @@ internal sealed class RaviPipeline : IDisposable
 {
     private static readonly MediaTypeWithQualityHeaderValue JsonAccept = new("application/json");
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
+    private const int InitialPageBuffer = 16 * 1024;
+    private const int MaxPresizedPage = 4 * 1024 * 1024;
     private static readonly JsonWriterOptions BodyWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly HttpMessageInvoker _invoker;
@@ -347,30 +349,50 @@ internal sealed class RaviPipeline : IDisposable
 
     private static async Task<ListPage<T>> ReadPageAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
-        var writer = new ArrayBufferWriter<byte>(4096);
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            while (true)
-            {
-                var memory = writer.GetMemory(16 * 1024);
-                var read = await stream.ReadAsync(memory, cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                writer.Advance(read);
-            }
-        }
-
+        // The page is buffered (Utf8JsonReader needs contiguous bytes for one pass over array-or-page) in a pooled buffer
+        // sized from Content-Length when the server sends it (+1 byte, so end of stream is seen without growing). Pooled
+        // and cleared on return: a fresh growing buffer per page cost ~64 KB of garbage for a 10 KB list.
+        var length = response.Content.Headers.ContentLength;
+        var buffer = ArrayPool<byte>.Shared.Rent(length is > 0 and < MaxPresizedPage ? (int)length.Value + 1 : InitialPageBuffer);
+        var count = 0;
         try
         {
-            return ListPage<T>.Parse(writer.WrittenSpan, typeInfo);
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                while (true)
+                {
+                    if (count == buffer.Length)
+                    {
+                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                        buffer.AsSpan(0, count).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+                        buffer = larger;
+                    }
+
+                    var read = await stream.ReadAsync(buffer.AsMemory(count), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    count += read;
+                }
+            }
+
+            try
+            {
+                return ListPage<T>.Parse(buffer.AsSpan(0, count), typeInfo);
+            }
+            catch (JsonException ex)
+            {
+                throw InvalidResponse(response, $"The response is not a valid list of {typeof(T).Name}: {ex.Message}", ex);
+            }
         }
-        catch (JsonException ex)
+        finally
         {
-            throw InvalidResponse(response, $"The response is not a valid list of {typeof(T).Name}: {ex.Message}", ex);
+            buffer.AsSpan(0, count).Clear(); // list pages can hold message bodies: do not leave them in the shared pool
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
