@@ -215,7 +215,7 @@ internal static partial class OtpCodeExtractor
     [GeneratedRegex(@"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b(?:" + Months + @")\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*|\s+)\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:" + Months + @")\.?,?\s+\d{4}\b|\b(?:" + Months + @")\.?,?\s+\d{4}\b|(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?\d{4}|\b(?:since|year|in|of|fy|est\.?|established|founded)\s+(?:19|20)\d{2}\b", Options)]
     private static partial Regex Date();
 
-    [GeneratedRegex(@"\b(?:order|invoice|inv|ref(?:erence)?|ticket|tracking|case|booking|account|acct|customer|member(?:ship)?|transaction|txn|receipt|flight|po|shipment|parcel|package|policy|claim|serial|model|sku|item|room|unit|apt|suite|zip|postal|id)\b\s*(?:(?:number|no\.?|num|id)\b)?\s*(?:\b(?:is|was)\b)?\s*[:#]?\s*#?\s*[a-z0-9-]*\d[a-z0-9-]*|#\s?[a-z0-9-]*\d[a-z0-9-]*|\b(?:ending|ends)\s*(?:in|with|:)?\s*\d{4}\b|\blast\s+(?:4|four)(?:\s+digits)?\s*(?:of|:)?\s*\d{4}\b", Options)]
+    [GeneratedRegex(@"\b(?:order|invoice|inv|ref(?:erence)?|ticket|tracking|case|booking|account|acct|customer|member(?:ship)?|transaction|txn|receipt|flight|po|shipment|parcel|package|policy|claim|serial|model|sku|item|room|unit|apt|suite|zip|postal|id)\b\s*(?:(?:number|no\.?|num|id)\b)?\s*(?:\b(?:is|was)\b)?\s*[:#]?\s*#?\s*(?:[a-z]{2,3}\s)?[a-z0-9-]*\d[a-z0-9-]*|#\s?[a-z0-9-]*\d[a-z0-9-]*|\b(?:ending|ends)\s*(?:in|with|:)?\s*\d{4}\b|\blast\s+(?:4|four)(?:\s+digits)?\s*(?:of|:)?\s*\d{4}\b", Options)]
     private static partial Regex Reference();
 
     [GeneratedRegex(@"\b(?:text|txt|reply|send|sms|msg)\s+(?:\w+\s+){0,3}to\s+\d+|\b(?:call|dial|phone|tel|fax|contact)\b\s*(?:us\s+)?(?:at|on)?\s*[:.]?\s*\+?\(?\d[\d\s().-]{3,}\d", Options)]
