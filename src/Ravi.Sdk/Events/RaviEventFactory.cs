@@ -12,7 +12,7 @@ internal static class RaviEventFactory
         {
             if (ReferenceEquals(eventType, RaviEventTypes.Email) || eventType == RaviEventTypes.Email)
             {
-                var email = JsonSerializer.Deserialize(data, RaviEventsJsonContext.Default.EmailEventPayload);
+                var email = JsonSerializer.Deserialize(data, RaviJsonContext.Default.EmailEventPayload);
                 if (!string.IsNullOrEmpty(email?.ThreadId))
                 {
                     return new EmailReceived(data, id, email.ThreadId, email.FromEmail, email.Subject, email.Preview);
@@ -20,7 +20,7 @@ internal static class RaviEventFactory
             }
             else if (ReferenceEquals(eventType, RaviEventTypes.Sms) || eventType == RaviEventTypes.Sms)
             {
-                var sms = JsonSerializer.Deserialize(data, RaviEventsJsonContext.Default.SmsEventPayload);
+                var sms = JsonSerializer.Deserialize(data, RaviJsonContext.Default.SmsEventPayload);
                 if (!string.IsNullOrEmpty(sms?.ConversationId))
                 {
                     return new SmsReceived(data, id, sms.ConversationId, sms.FromNumber, sms.Preview);

@@ -1,9 +1,35 @@
+using System.Net;
+using System.Text;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Ravi.Sdk.Events;
+using Ravi.Sdk.Http;
+using Ravi.Sdk.Models;
+
 namespace Ravi.Sdk.Otp;
 
-/// <summary>Helpers that wait for OTP codes, emails and verification links arriving at the identity.</summary>
+/// <summary>
+/// Helpers that wait for OTP codes, emails and verification links arriving at the identity. Requires an identity.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A wait considers only inbound messages received since the wait started (or <see cref="OtpWaitOptions.Since"/>),
+/// less <see cref="OtpWaitOptions.ClockSkewTolerance"/>, newest first. It learns about new messages from the event
+/// stream (SSE) and falls back to polling the unread inbox; either way it reads the full conversation or thread before
+/// matching (event previews are truncated), which marks it read on the server.
+/// </para>
+/// <para>
+/// Consume-once: a message returned by one wait is never returned again by this <see cref="OtpClient"/> (the last
+/// 4096 messages are remembered), even across calls and concurrent waits — so two codes requested in a row come back
+/// one each.
+/// </para>
+/// </remarks>
 public class OtpClient
 {
+    private const string SmsInboxPath = "api/sms-inbox/";
+    private const string EmailInboxPath = "api/email-inbox/";
     private readonly RaviClient _client = null!;
+    private readonly ConsumedMessageSet _consumed = new();
 
     /// <summary>Constructor for mocking frameworks.</summary>
     protected OtpClient()
@@ -12,5 +38,454 @@ public class OtpClient
 
     internal OtpClient(RaviClient client) => _client = client;
 
+    private enum HintKind
+    {
+        PollAll,
+        Container,
+        Fallback,
+    }
+
     internal RaviClient Client => _client;
+
+    /// <summary>Waits for an SMS carrying a one-time code and returns the code.</summary>
+    /// <param name="options">Filters, extractor, timeout and transport; null for the defaults (any sender, 2 minutes).</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The code and the message it came from.</returns>
+    /// <exception cref="RaviTimeoutException">No matching SMS arrived in time; the message names the criteria.</exception>
+    /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
+    /// <exception cref="ArgumentException">An option is invalid.</exception>
+    public virtual Task<OtpResult> WaitForSmsCodeAsync(OtpWaitOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var o = Prepare(options, OtpChannel.Sms);
+        return WaitAsync(OtpChannel.Sms, o, Describe("an SMS code", o), m => ToResult(m, o), cancellationToken);
+    }
+
+    /// <summary>Waits for an email carrying a one-time code (in the subject or body) and returns the code.</summary>
+    /// <param name="options">Filters, extractor, timeout and transport; null for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The code and the message it came from.</returns>
+    /// <exception cref="RaviTimeoutException">No matching email arrived in time.</exception>
+    /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
+    /// <exception cref="ArgumentException">An option is invalid.</exception>
+    public virtual Task<OtpResult> WaitForEmailCodeAsync(OtpWaitOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var o = Prepare(options, OtpChannel.Email);
+        return WaitAsync(OtpChannel.Email, o, Describe("an email code", o), m => ToResult(m, o), cancellationToken);
+    }
+
+    /// <summary>Waits for an email matching the filters and returns it.</summary>
+    /// <param name="options">Filters, timeout and transport; null for the defaults (any new email).</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The email.</returns>
+    /// <exception cref="RaviTimeoutException">No matching email arrived in time.</exception>
+    /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
+    /// <exception cref="ArgumentException">An option is invalid.</exception>
+    public virtual Task<EmailMessage> WaitForEmailAsync(OtpWaitOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var o = Prepare(options, OtpChannel.Email);
+        return WaitAsync(OtpChannel.Email, o, Describe("an email", o), m => m.Email, cancellationToken);
+    }
+
+    /// <summary>
+    /// Waits for an email with a verification link (verify / confirm / activate / magic login…) and returns the link,
+    /// HTML entities decoded. Use <see cref="OtpWaitOptions.LinkFilter"/> to pick a link by its URL.
+    /// </summary>
+    /// <param name="options">Filters, timeout and transport; null for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The link and the email it came from.</returns>
+    /// <exception cref="RaviTimeoutException">No matching email arrived in time.</exception>
+    /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
+    /// <exception cref="ArgumentException">An option is invalid.</exception>
+    public virtual Task<VerificationLink> WaitForLinkAsync(OtpWaitOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var o = Prepare(options, OtpChannel.Email);
+        return WaitAsync(OtpChannel.Email, o, Describe("a verification link in an email", o), m =>
+        {
+            var link = VerificationLinkExtractor.Extract(m.Email!.HtmlContent, m.Email.TextContent, o.LinkFilter);
+            return link is { } l ? new VerificationLink { Url = l.Url, Text = l.Text, Message = m.Email } : null;
+        }, cancellationToken);
+    }
+
+    /// <summary>Reads a code from <paramref name="text"/> with the options' extractor, or the default one.</summary>
+    internal static string? ExtractCode(string text, OtpWaitOptions options)
+    {
+        if (options.CodeExtractor is { } extractor)
+        {
+            var code = extractor(text);
+            return string.IsNullOrEmpty(code) ? null : code;
+        }
+
+        if (options.CodePattern is { } pattern)
+        {
+            var match = pattern.Match(text);
+            if (!match.Success)
+            {
+                return null;
+            }
+
+            var named = match.Groups["code"];
+            var value = named.Success ? named.Value : match.Groups.Count > 1 && match.Groups[1].Success ? match.Groups[1].Value : match.Value;
+            return value.Length == 0 ? null : value;
+        }
+
+        return OtpCodeExtractor.Extract(text);
+    }
+
+    private static OtpResult? ToResult(OtpMessage m, OtpWaitOptions options)
+    {
+        var text = m.ExtractionText;
+        var code = ExtractCode(text, options);
+        return code is null ? null : new OtpResult
+        {
+            Code = code,
+            Text = text,
+            From = m.From,
+            Subject = m.Subject,
+            ReceivedAt = m.ReceivedAt,
+            Channel = m.Channel,
+            MessageId = m.Id,
+            ConversationId = m.ConversationId,
+        };
+    }
+
+    private static string Describe(string what, OtpWaitOptions o)
+    {
+        var sb = new StringBuilder(what);
+        if (o.FromContains is not null)
+        {
+            sb.Append(" from a sender containing '").Append(o.FromContains).Append('\'');
+        }
+
+        if (o.SubjectContains is not null)
+        {
+            sb.Append(" with a subject containing '").Append(o.SubjectContains).Append('\'');
+        }
+
+        if (o.TextContains is not null)
+        {
+            sb.Append(" with text containing '").Append(o.TextContains).Append('\'');
+        }
+
+        if (o.CodePattern is not null)
+        {
+            sb.Append(" matching the pattern /").Append(o.CodePattern).Append('/');
+        }
+        else if (o.CodeExtractor is not null)
+        {
+            sb.Append(" accepted by the custom code extractor");
+        }
+
+        if (o.LinkFilter is not null)
+        {
+            sb.Append(" accepted by the link filter");
+        }
+
+        sb.Append(" (transport ").Append(o.Transport).Append(')');
+        return sb.ToString();
+    }
+
+    private static bool ContainsText(string? value, string? wanted) =>
+        wanted is null || (value is not null && value.Contains(wanted, StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsOutbound(string? direction) => string.Equals(direction, "outbound", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsTransient(Exception ex) => ex switch
+    {
+        RaviNotFoundException => true, // the conversation or thread vanished meanwhile
+        RaviApiException api => api.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)api.StatusCode >= 500,
+        HttpRequestException or IOException or OperationCanceledException => true,
+        _ => false,
+    };
+
+    private OtpWaitOptions Prepare(OtpWaitOptions? options, OtpChannel channel)
+    {
+        var o = options?.Clone() ?? new OtpWaitOptions();
+        o.Validate(nameof(options), channel == OtpChannel.Sms);
+        _client.Scope.RequireIdentity(HttpMethod.Get, channel == OtpChannel.Sms ? SmsInboxPath : EmailInboxPath, IdentityScope.Required);
+        return o;
+    }
+
+    private async Task<T> WaitAsync<T>(OtpChannel channel, OtpWaitOptions options, string awaited, Func<OtpMessage, T?> match, CancellationToken cancellationToken)
+        where T : class
+    {
+        var pipeline = _client.Scope.Pipeline;
+        var time = pipeline.TimeProvider;
+        var logger = pipeline.LoggerFactory.CreateLogger("Ravi.Sdk.Otp");
+        var since = (options.Since ?? time.GetUtcNow()) - options.ClockSkewTolerance;
+        var wait = new Wait<T>(this, channel, options, since, match, logger);
+
+        using var timeoutSource = new CancellationTokenSource(options.Timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+        using var sseStop = CancellationTokenSource.CreateLinkedTokenSource(linked.Token);
+        var token = linked.Token;
+        var hints = Channel.CreateUnbounded<Hint>(new UnboundedChannelOptions { SingleReader = true });
+        var polling = options.Transport == OtpTransport.Polling;
+        var sse = Task.CompletedTask;
+        if (polling)
+        {
+            hints.Writer.TryWrite(new Hint(HintKind.PollAll));
+        }
+        else
+        {
+            sse = RunEventStreamAsync(channel, options, hints.Writer, sseStop.Token);
+        }
+
+        var interval = options.PollInterval;
+        try
+        {
+            while (true)
+            {
+                while (hints.Reader.TryRead(out var hint))
+                {
+                    T? found = null;
+                    switch (hint.Kind)
+                    {
+                        case HintKind.Fallback when options.Transport == OtpTransport.Sse:
+                            throw new RaviException($"The event stream is unavailable ({hint.Reason}) and polling is disabled (OtpTransport.Sse).", hint.Error);
+                        case HintKind.Fallback:
+                            if (!polling)
+                            {
+                                polling = true;
+                                OtpLog.FallingBackToPolling(logger, hint.Reason ?? "the event stream failed");
+                                found = await wait.CheckInboxAsync(token).ConfigureAwait(false);
+                            }
+
+                            break;
+                        case HintKind.PollAll:
+                            found = await wait.CheckInboxAsync(token).ConfigureAwait(false);
+                            break;
+                        case HintKind.Container:
+                            found = await wait.CheckConversationAsync(hint.ContainerId!, token).ConfigureAwait(false);
+                            break;
+                    }
+
+                    if (found is not null)
+                    {
+                        return found;
+                    }
+                }
+
+                if (!polling)
+                {
+                    await hints.Reader.WaitToReadAsync(token).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (await WaitForHintOrDelayAsync(hints.Reader, interval, time, token).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
+                var polled = await wait.CheckInboxAsync(token).ConfigureAwait(false);
+                if (polled is not null)
+                {
+                    return polled;
+                }
+
+                interval = TimeSpan.FromTicks(Math.Min((long)(interval.Ticks * 1.5), options.MaxPollInterval.Ticks));
+            }
+        }
+        catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new RaviTimeoutException(awaited, since, options.Timeout);
+        }
+        finally
+        {
+            await sseStop.CancelAsync().ConfigureAwait(false);
+            await sse.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits for the next hint (true) or until <paramref name="delay"/> passed (false).</summary>
+    private static async Task<bool> WaitForHintOrDelayAsync(ChannelReader<Hint> reader, TimeSpan delay, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var race = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var hint = reader.WaitToReadAsync(race.Token).AsTask();
+        var timer = Task.Delay(delay, time, race.Token);
+        var first = await Task.WhenAny(hint, timer).ConfigureAwait(false);
+        await race.CancelAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return first == hint && hint.IsCompletedSuccessfully;
+    }
+
+    /// <summary>Turns the event stream into hints: a catch-up poll on every (re)connection, a conversation/thread per event.</summary>
+    private async Task RunEventStreamAsync(OtpChannel channel, OtpWaitOptions options, ChannelWriter<Hint> hints, CancellationToken cancellationToken)
+    {
+        var streamOptions = new RaviEventStreamOptions
+        {
+            // Auto: give up on the stream quickly and poll instead. Sse: keep reconnecting until the wait times out.
+            MaxReconnectAttempts = options.Transport == OtpTransport.Auto ? 2 : null,
+            Connected = () => hints.TryWrite(new Hint(HintKind.PollAll)),
+        };
+
+        try
+        {
+            await foreach (var e in _client.Events.StreamAsync(streamOptions, cancellationToken).ConfigureAwait(false))
+            {
+                switch (e)
+                {
+                    case SmsReceived sms when channel == OtpChannel.Sms && (sms.FromNumber is null || ContainsText(sms.FromNumber, options.FromContains)):
+                        hints.TryWrite(new Hint(HintKind.Container, sms.ConversationId));
+                        break;
+                    case EmailReceived email when channel == OtpChannel.Email &&
+                        (email.Subject is null || ContainsText(email.Subject, options.SubjectContains)) &&
+                        (email.FromEmail is null || ContainsText(email.FromEmail, options.FromContains)):
+                        hints.TryWrite(new Hint(HintKind.Container, email.ThreadId));
+                        break;
+                    default:
+                        break;
+                }
+            }
+
+            hints.TryWrite(new Hint(HintKind.Fallback, Reason: "the event stream ended"));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The wait is over.
+        }
+#pragma warning disable CA1031 // any stream failure means "use polling" (Auto) or is reported to the waiter (Sse)
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            hints.TryWrite(new Hint(HintKind.Fallback, Error: ex, Reason: $"{ex.GetType().Name}: {ex.Message}"));
+        }
+    }
+
+    private readonly record struct Hint(HintKind Kind, string? ContainerId = null, Exception? Error = null, string? Reason = null);
+
+    /// <summary>The state of one wait: where to look, what counts, and how to turn a message into the result.</summary>
+    private sealed class Wait<T>(OtpClient owner, OtpChannel channel, OtpWaitOptions options, DateTimeOffset since, Func<OtpMessage, T?> match, ILogger logger)
+        where T : class
+    {
+        /// <summary>Checks every unread conversation or thread that changed within the window.</summary>
+        public async Task<T?> CheckInboxAsync(CancellationToken cancellationToken)
+        {
+            List<string> ids;
+            try
+            {
+                ids = channel == OtpChannel.Sms
+                    ? await ListUnreadConversationsAsync(cancellationToken).ConfigureAwait(false)
+                    : await ListUnreadThreadsAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsTransient(ex))
+            {
+                LogTransient(ex);
+                return null;
+            }
+
+            foreach (var id in ids)
+            {
+                var found = await CheckConversationAsync(id, cancellationToken).ConfigureAwait(false);
+                if (found is not null)
+                {
+                    return found;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Reads one conversation or thread in full and returns the newest message in the window that matches.</summary>
+        public async Task<T?> CheckConversationAsync(string id, CancellationToken cancellationToken)
+        {
+            IEnumerable<OtpMessage> messages;
+            try
+            {
+                messages = channel == OtpChannel.Sms
+                    ? await ReadConversationAsync(id, cancellationToken).ConfigureAwait(false)
+                    : await ReadThreadAsync(id, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsTransient(ex))
+            {
+                LogTransient(ex);
+                return null;
+            }
+
+            foreach (var message in messages
+                .Where(m => (m.ReceivedAt is null || m.ReceivedAt >= since) && !owner._consumed.Contains(channel, m.Id))
+                .OrderByDescending(m => m.ReceivedAt ?? DateTimeOffset.MaxValue)
+                .ThenByDescending(m => m.Id))
+            {
+                if (!ContainsText(message.From, options.FromContains) ||
+                    !ContainsText(message.Subject, options.SubjectContains) ||
+                    !ContainsText(message.Body, options.TextContains))
+                {
+                    continue;
+                }
+
+                var result = match(message);
+                if (result is not null && owner._consumed.TryClaim(channel, message.Id))
+                {
+                    OtpLog.Matched(logger, channel, message.Id);
+                    return result;
+                }
+            }
+
+            return null;
+        }
+
+        private void LogTransient(Exception ex) => OtpLog.TransientError(logger, ex);
+
+        private async Task<List<string>> ListUnreadConversationsAsync(CancellationToken cancellationToken)
+        {
+            var ids = new List<string>();
+            await foreach (var c in owner._client.SmsInbox.ListConversationsAsync(unreadOnly: true, cancellationToken).ConfigureAwait(false))
+            {
+                if ((c.LatestMessageDt is null || c.LatestMessageDt >= since) && (c.FromNumber is null || ContainsText(c.FromNumber, options.FromContains)))
+                {
+                    ids.Add(c.ConversationId);
+                }
+            }
+
+            return ids;
+        }
+
+        private async Task<List<string>> ListUnreadThreadsAsync(CancellationToken cancellationToken)
+        {
+            var ids = new List<string>();
+            await foreach (var t in owner._client.EmailInbox.ListThreadsAsync(unreadOnly: true, cancellationToken).ConfigureAwait(false))
+            {
+                if (t.LatestMessageDt is null || t.LatestMessageDt >= since)
+                {
+                    ids.Add(t.ThreadId);
+                }
+            }
+
+            return ids;
+        }
+
+        private async Task<IEnumerable<OtpMessage>> ReadConversationAsync(string id, CancellationToken cancellationToken)
+        {
+            var conversation = await owner._client.SmsInbox.GetConversationAsync(id, cancellationToken).ConfigureAwait(false);
+            return conversation.Messages
+                .Where(m => !IsOutbound(m.Direction))
+                .Select(m => new OtpMessage
+                {
+                    Channel = OtpChannel.Sms,
+                    Id = m.Id,
+                    ConversationId = conversation.ConversationId,
+                    From = conversation.FromNumber,
+                    Body = m.Body ?? string.Empty,
+                    ReceivedAt = m.CreatedDt,
+                });
+        }
+
+        private async Task<IEnumerable<OtpMessage>> ReadThreadAsync(string id, CancellationToken cancellationToken)
+        {
+            var thread = await owner._client.EmailInbox.GetThreadAsync(id, cancellationToken).ConfigureAwait(false);
+            return thread.Messages
+                .Where(m => !IsOutbound(m.Direction))
+                .Select(m => new OtpMessage
+                {
+                    Channel = OtpChannel.Email,
+                    Id = m.Id,
+                    ConversationId = thread.ThreadId,
+                    From = m.FromEmail,
+                    Subject = m.Subject ?? thread.Subject,
+                    Body = !string.IsNullOrWhiteSpace(m.TextContent) ? m.TextContent : HtmlText.ToText(m.HtmlContent),
+                    ReceivedAt = m.CreatedDt,
+                    Email = m,
+                });
+        }
+    }
 }

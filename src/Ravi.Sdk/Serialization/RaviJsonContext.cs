@@ -6,7 +6,7 @@ namespace Ravi.Sdk.Serialization;
 
 /// <summary>
 /// The SDK's one source-generated JSON context (snake_case, unknown fields ignored, nulls not written).
-/// Other parts of the SDK add their types with <c>[JsonSerializable]</c> on their own partial declaration.
+/// Every type the SDK serializes is listed here (a second partial declaration with more attributes would break the generator).
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
@@ -40,6 +40,8 @@ namespace Ravi.Sdk.Serialization;
 [JsonSerializable(typeof(RefreshBody))]
 [JsonSerializable(typeof(DeviceTokenBody))]
 [JsonSerializable(typeof(EmptyBody))]
+[JsonSerializable(typeof(Ravi.Sdk.Events.EmailEventPayload))]
+[JsonSerializable(typeof(Ravi.Sdk.Events.SmsEventPayload))]
 internal sealed partial class RaviJsonContext : JsonSerializerContext
 {
 }

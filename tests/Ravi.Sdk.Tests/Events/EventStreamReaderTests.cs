@@ -9,11 +9,13 @@ public sealed class EventStreamReaderTests : IDisposable
     private const string Identity = "3f2b8a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b";
     private readonly SseTestHandler _handler = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly ObservableTimeProvider _clock;
     private readonly HttpClient _http;
     private readonly RaviClient _client;
 
     public EventStreamReaderTests()
     {
+        _clock = new ObservableTimeProvider(_time);
         _http = new HttpClient(_handler);
         _client = new RaviClient(_http, new RaviClientOptions
         {
@@ -21,7 +23,7 @@ public sealed class EventStreamReaderTests : IDisposable
             AccessToken = "test-token",
             IdentityUuid = Identity,
             UseCliConfiguration = false,
-            TimeProvider = _time,
+            TimeProvider = _clock,
         });
     }
 
@@ -120,16 +122,17 @@ public sealed class EventStreamReaderTests : IDisposable
         await using var e = _client.Events.StreamAsync(options).GetAsyncEnumerator();
         var next = e.MoveNextAsync().AsTask();
 
-        await _handler.WaitForRequestsAsync(1);
+        var first = await _clock.WaitForTimerAsync(1);
+        Assert.InRange(first, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1)); // backoff 1 s with jitter
+        _time.Advance(first - TimeSpan.FromMilliseconds(1));
         await SettleAsync();
-        Assert.Single(_handler.Requests); // waiting out the first backoff (0.5–1 s)
-
-        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Single(_handler.Requests);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
         await _handler.WaitForRequestsAsync(2);
-        await SettleAsync();
-        Assert.Equal(2, _handler.Requests.Count); // second backoff is 1–2 s
 
-        _time.Advance(TimeSpan.FromSeconds(2));
+        var second = await _clock.WaitForTimerAsync(2);
+        Assert.InRange(second, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)); // doubled
+        _time.Advance(second);
         Assert.True(await next.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal("ok", e.Current.Data);
         Assert.Equal(3, _handler.Requests.Count);
@@ -239,7 +242,7 @@ public sealed class EventStreamReaderTests : IDisposable
         await using var e = _client.Events.StreamAsync().GetAsyncEnumerator();
         Assert.True(await Next(e));
         var next = e.MoveNextAsync().AsTask();
-        await SettleAsync();
+        Assert.Equal(TimeSpan.FromSeconds(5), await _clock.WaitForTimerAsync(1));
         _time.Advance(TimeSpan.FromSeconds(4.9));
         await SettleAsync();
         Assert.Single(_handler.Requests);
