@@ -214,31 +214,38 @@ public sealed class EventsTests : SdkTestBase
     [Fact]
     public async Task Keepalive_comments_keep_a_quiet_connection_open_across_many_keepalive_timeouts()
     {
-        // Server and client share one fake clock: the server writes ": keepalive" every 30 s, the client gives up after 45 s
-        // of silence. Each step moves the clock 30 s, then waits until the client has re-armed its 45 s read timeout at the
-        // new time, which it does only after that step's comment arrived; so real-time scheduling delays cannot fake a silence.
-        var clientTimeout = TimeSpan.FromSeconds(45);
+        // Server and client share one fake clock: the server writes ": keepalive" every 31 s, the client gives up after 47 s
+        // of silence. Each step waits until the server has armed its next keepalive timer and the client has re-armed its
+        // read timeout at the current time (which it does only after the last comment arrived), then moves the clock 31 s.
+        // So real-time scheduling delays can neither fake a silence nor skip a keepalive.
+        var serverInterval = TimeSpan.FromSeconds(31);
+        var clientTimeout = TimeSpan.FromSeconds(47);
         var time = new ObservingTimeProvider(new Microsoft.Extensions.Time.Testing.FakeTimeProvider());
-        await using var server = await RaviTestServer.StartAsync(new RaviTestServerOptions { TimeProvider = time, KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        await using var server = await RaviTestServer.StartAsync(new RaviTestServerOptions { TimeProvider = time, KeepAliveInterval = serverInterval });
         var options = ClientOptions();
         options.BaseAddress = server.BaseAddress;
         options.AccessToken = server.AccessToken;
         options.RefreshToken = server.RefreshToken;
         options.TimeProvider = time;
+        options.AttemptTimeout = Timeout.InfiniteTimeSpan;
+        options.OverallTimeout = Timeout.InfiniteTimeSpan;
         using var client = new RaviClient(options);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var (reader, events) = Consume(client.ForIdentity(server.Identity.Uuid), FastReconnect(keepAliveTimeout: clientTimeout), 2, timeout.Token);
         await WaitUntilAsync(() => server.ActiveStreamCount == 1, "the stream to open");
         server.InjectSms(server.Identity.Uuid, "+15550000003", "before the quiet");
         await WaitUntilAsync(() => events.Count == 1, "the first event");
 
-        for (var step = 0; step < 8; step++)
+        for (var step = 1; step <= 8; step++)
         {
-            time.Inner.Advance(TimeSpan.FromSeconds(30));
             var now = time.GetUtcNow();
-            await WaitUntilAsync(() => time.LastArmedAt(clientTimeout) >= now, $"the client to read keepalive {step + 1}");
+            await WaitUntilAsync(() => time.LastArmedAt(serverInterval) >= now, $"the server to arm keepalive {step}");
+            await WaitUntilAsync(() => time.LastArmedAt(clientTimeout) >= now, $"the client to re-arm its read timeout before step {step}");
+            time.Inner.Advance(serverInterval);
         }
 
+        var end = time.GetUtcNow();
+        await WaitUntilAsync(() => time.LastArmedAt(clientTimeout) >= end, "the client to read the last keepalive");
         server.InjectSms(server.Identity.Uuid, "+15550000003", "after four minutes of quiet");
         await reader;
 
