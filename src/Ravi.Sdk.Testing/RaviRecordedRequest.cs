@@ -40,7 +40,10 @@ public sealed class RaviRecordedRequest
     /// </summary>
     public string? Body { get; internal set; }
 
-    /// <summary>The response status code, or 0 while the request is still running (e.g. an open event stream).</summary>
+    /// <summary>
+    /// The response status code, set when the response starts (before the client can see it), or 0 until then (e.g. a
+    /// request held by <see cref="RaviTestServer.DelayNext"/>).
+    /// </summary>
     public int StatusCode
     {
         get => Volatile.Read(ref _statusCode);

@@ -42,6 +42,11 @@ public class RaviClient : IDisposable
     /// Creates a client over the caller's <see cref="HttpClient"/> (which the caller keeps owning). The SDK's auth, retry
     /// and identity handling still apply on top of it.
     /// </summary>
+    /// <remarks>
+    /// The SDK applies its own per-attempt and overall timeouts, so give it a client whose <see cref="HttpClient.Timeout"/> is
+    /// <see cref="Timeout.InfiniteTimeSpan"/> (as <c>AddRavi</c> does): the 100 s default would cut event streams and long OTP waits.
+    /// Non-ASCII <c>Last-Event-ID</c> values need the handler's <c>RequestHeaderEncodingSelector</c> to return UTF-8.
+    /// </remarks>
     /// <param name="httpClient">The client to send through; its <c>BaseAddress</c> is ignored in favour of <see cref="RaviClientOptions.BaseAddress"/>.</param>
     /// <param name="options">The settings; copied, then validated.</param>
     public RaviClient(HttpClient httpClient, RaviClientOptions options)

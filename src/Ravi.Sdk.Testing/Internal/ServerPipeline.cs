@@ -35,6 +35,14 @@ internal static class ServerPipeline
         }
 
         var record = state.RecordRequest(request.Method, path, request.QueryString.Value ?? "", headers);
+
+        // Record the status as the headers go out, so a client that has its response always finds it in Requests.
+        context.Response.OnStarting(static s =>
+        {
+            var (response, recorded) = ((HttpResponse, RaviRecordedRequest))s;
+            recorded.StatusCode = response.StatusCode;
+            return Task.CompletedTask;
+        }, (context.Response, record));
         if (HttpMethods.IsPost(request.Method) && path.TrimEnd('/') == RefreshPath.TrimEnd('/'))
         {
             state.CountRefreshCall();

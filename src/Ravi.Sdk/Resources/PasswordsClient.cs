@@ -100,7 +100,7 @@ public class PasswordsClient
             .Add("digits", options?.Digits)
             .Add("special", options?.Special)
             .Add("exclude_chars", options?.ExcludeChars);
-        var request = _scope.Request(HttpMethod.Get, Path + "generate_password/" + query, IdentityScope.Optional);
+        var request = _scope.Request(HttpMethod.Get, Path + "generate_password/" + query, IdentityScope.Required);
         var result = await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.GeneratedPasswordWire, cancellationToken).ConfigureAwait(false);
         return result.Password;
     }

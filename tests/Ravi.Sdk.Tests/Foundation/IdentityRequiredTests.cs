@@ -27,6 +27,7 @@ public sealed class IdentityRequiredTests
         ["Passwords.Get"] = (c => c.Passwords.GetAsync(Uuid), $"GET /api/passwords/{Uuid}/"),
         ["Passwords.Update"] = (c => c.Passwords.UpdateAsync(Uuid, new PasswordEntryRequest { Domain = "example.com" }), $"PUT /api/passwords/{Uuid}/"),
         ["Passwords.Delete"] = (c => c.Passwords.DeleteAsync(Uuid), $"DELETE /api/passwords/{Uuid}/"),
+        ["Passwords.GeneratePassword"] = (c => c.Passwords.GeneratePasswordAsync(), "GET /api/passwords/generate_password/"),
         ["Vault.List"] = (c => c.Vault.ListAsync().ToListAsync().AsTask(), "GET /api/vault/"),
         ["Vault.Set"] = (c => c.Vault.SetAsync("KEY", "value"), "POST /api/vault/"),
         ["Vault.Get"] = (c => c.Vault.GetAsync(Uuid), $"GET /api/vault/{Uuid}/"),

@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using Ravi.Sdk.IntegrationTests.Sdk.Support;
+using Ravi.Sdk.Models;
+
+namespace Ravi.Sdk.IntegrationTests.Sdk;
+
+/// <summary>
+/// Retries, timeouts and cancellation against the real server's fault hooks (SPEC §5): reads are retried, an email is
+/// never sent twice, a 429 is waited out, and the caller's cancellation wins over any wait.
+/// </summary>
+public sealed class ResilienceTests : SdkTestBase
+{
+    private const string ComposePath = "/api/email-messages/compose/";
+
+    private static ComposeEmailRequest Email(string subject = "s") => new() { To = "alice@example.com", Subject = subject, Body = "<p>b</p>" };
+
+    [Fact]
+    public async Task A_503_on_a_get_is_retried_to_success()
+    {
+        var client = CreateClient();
+        Server.FailNext(1, 503, pathPrefix: "/api/identities/");
+
+        var identity = await client.Identities.GetAsync(IdentityUuid);
+
+        Assert.Equal(IdentityUuid, identity.Uuid);
+        Assert.Equal([503, 200], RequestsTo("GET", $"/api/identities/{IdentityUuid}/").Select(r => r.StatusCode));
+    }
+
+    [Fact]
+    public async Task Transient_errors_on_reads_are_retried_up_to_MaxRetries_then_surface()
+    {
+        var client = CreateClient(o => o.MaxRetries = 2);
+        Server.FailNext(3, 502, pathPrefix: "/api/identities/");
+
+        var failed = await Assert.ThrowsAsync<RaviServerException>(() => client.Identities.ListAsync().ToListAsync().AsTask());
+
+        Assert.Equal(System.Net.HttpStatusCode.BadGateway, failed.StatusCode);
+        Assert.Equal([502, 502, 502], RequestsTo("GET", "/api/identities/").Select(r => r.StatusCode));
+        Assert.Single(await client.Identities.ListAsync().ToListAsync()); // the faults are used up
+    }
+
+    [Fact]
+    public async Task A_500_before_compose_ran_is_RaviServerException_and_sends_nothing()
+    {
+        var agent = CreateIdentityClient();
+        Server.FailNext(1, 500, pathPrefix: ComposePath);
+
+        var failed = await Assert.ThrowsAsync<RaviServerException>(() => agent.EmailMessages.ComposeAsync(Email()));
+
+        Assert.Equal(System.Net.HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Empty(Server.SentEmails);
+        Assert.Equal([500], RequestsTo("POST", ComposePath).Select(r => r.StatusCode));
+    }
+
+    [Fact]
+    public async Task A_500_after_compose_ran_is_not_retried_so_the_email_is_sent_exactly_once()
+    {
+        var agent = CreateIdentityClient();
+        Server.FailAfterExecute(1, 500, pathPrefix: ComposePath);
+
+        await Assert.ThrowsAsync<RaviServerException>(() => agent.EmailMessages.ComposeAsync(Email("once")));
+
+        Assert.Equal("once", Assert.Single(Server.SentEmails).Subject);
+        Assert.Equal([500], RequestsTo("POST", ComposePath).Select(r => r.StatusCode));
+
+        // Same for replies and for 502/503/504.
+        var inbound = Server.InjectEmail(IdentityUuid, "bob@example.com", "Q", "?");
+        Server.FailAfterExecute(1, 503, pathPrefix: $"/api/email-messages/{inbound.MessageId}/reply/");
+        await Assert.ThrowsAsync<RaviServerException>(() => agent.EmailMessages.ReplyAsync(inbound.MessageId, new ReplyEmailRequest { Body = "r" }));
+        Assert.Equal(2, Server.SentEmails.Count);
+        Assert.Single(RequestsUnder("POST", $"/api/email-messages/{inbound.MessageId}/reply/"));
+    }
+
+    [Fact]
+    public async Task A_429_on_compose_is_waited_out_and_retried_once_sending_one_email()
+    {
+        var agent = CreateIdentityClient();
+        Server.FailNext(1, 429, retryAfterSeconds: 1, pathPrefix: ComposePath);
+
+        var watch = Stopwatch.StartNew();
+        var sent = await agent.EmailMessages.ComposeAsync(Email("after the wait"));
+        watch.Stop();
+
+        Assert.Equal(sent.Id, Assert.Single(Server.SentEmails).MessageId);
+        var attempts = RequestsTo("POST", ComposePath);
+        Assert.Equal([429, 201], attempts.Select(r => r.StatusCode));
+        Assert.True(attempts[1].ReceivedAt - attempts[0].ReceivedAt >= TimeSpan.FromMilliseconds(950),
+            $"retried after {(attempts[1].ReceivedAt - attempts[0].ReceivedAt).TotalMilliseconds} ms");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.Equal(attempts[0].Body, attempts[1].Body); // the same buffered body was replayed
+    }
+
+    [Fact]
+    public async Task A_get_held_longer_than_the_attempt_timeout_is_retried()
+    {
+        var client = CreateClient(o => o.AttemptTimeout = TimeSpan.FromSeconds(1));
+        await client.Subscription.GetAsync(); // a pooled connection, so attempts are not spent connecting
+        Server.DelayNext(1, TimeSpan.FromSeconds(10), pathPrefix: "/api/identities/");
+
+        var watch = Stopwatch.StartNew();
+        var identity = await client.Identities.GetAsync(IdentityUuid);
+        watch.Stop();
+
+        Assert.Equal(IdentityUuid, identity.Uuid);
+        // Held, then retried; a starved machine may time out another attempt, within MaxRetries (3).
+        Assert.InRange(RequestsTo("GET", $"/api/identities/{IdentityUuid}/").Count, 2, 4);
+        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(950), TimeSpan.FromSeconds(9));
+    }
+
+    [Fact]
+    public async Task A_compose_held_longer_than_the_attempt_timeout_is_RaviRequestTimeoutException_and_not_retried()
+    {
+        var agent = CreateIdentityClient(o => o.AttemptTimeout = TimeSpan.FromSeconds(1));
+        await agent.Subscription.GetAsync(); // a pooled connection, so the attempt is not spent connecting
+        Server.DelayNext(1, TimeSpan.FromSeconds(10), pathPrefix: ComposePath);
+
+        var timeout = await Assert.ThrowsAsync<RaviRequestTimeoutException>(() => agent.EmailMessages.ComposeAsync(Email()));
+
+        Assert.Equal(RaviTimeoutKind.Attempt, timeout.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(1), timeout.Timeout);
+        Assert.Single(RequestsTo("POST", ComposePath));
+        await WaitUntilAsync(() => RequestsTo("POST", ComposePath)[0].StatusCode != 0, "the held compose to end");
+        Assert.Empty(Server.SentEmails); // the client left, so the held request never ran
+    }
+
+    [Fact]
+    public async Task The_overall_timeout_bounds_all_attempts_together()
+    {
+        var client = CreateClient(o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(200);
+            o.OverallTimeout = TimeSpan.FromMilliseconds(500);
+            o.MaxRetries = 10;
+        });
+        Server.DelayNext(10, TimeSpan.FromSeconds(5), pathPrefix: "/api/subscription/");
+
+        var watch = Stopwatch.StartNew();
+        var timeout = await Assert.ThrowsAsync<RaviRequestTimeoutException>(() => client.Subscription.GetAsync());
+        watch.Stop();
+
+        Assert.Equal(RaviTimeoutKind.Overall, timeout.Kind);
+        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(450), TimeSpan.FromSeconds(3));
+        Assert.InRange(RequestsTo("GET", "/api/subscription/").Count, 1, 3);
+        Server.ClearFaults();
+    }
+
+    [Fact]
+    public async Task Cancelling_during_a_retry_wait_ends_promptly_with_OperationCanceledException()
+    {
+        var client = CreateClient(o => o.MaxRetryDelay = TimeSpan.FromMinutes(1));
+        Server.FailNext(1, 503, retryAfterSeconds: 20, pathPrefix: "/api/identities/"); // within MaxRetryDelay and OverallTimeout
+        using var cancel = new CancellationTokenSource();
+
+        var call = client.Identities.GetAsync(IdentityUuid, cancel.Token);
+        await WaitUntilAsync(() => RequestsTo("GET", $"/api/identities/{IdentityUuid}/").Any(r => r.StatusCode == 503), "the 503");
+        await Task.Delay(50); // the SDK is now waiting the 20 s the server asked for
+        var watch = Stopwatch.StartNew();
+        await cancel.CancelAsync();
+        var cancelled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        watch.Stop();
+
+        Assert.Equal(cancel.Token, cancelled.CancellationToken);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"cancellation took {watch.Elapsed}");
+        Assert.Single(RequestsTo("GET", $"/api/identities/{IdentityUuid}/"));
+    }
+
+    [Fact]
+    public async Task Cancelling_a_request_in_flight_ends_it_and_the_client_stays_usable()
+    {
+        var client = CreateClient();
+        Server.DelayNext(1, TimeSpan.FromSeconds(10), pathPrefix: "/api/subscription/");
+        using var cancel = new CancellationTokenSource();
+
+        var call = client.Subscription.GetAsync(cancel.Token);
+        await WaitUntilAsync(() => RequestsTo("GET", "/api/subscription/").Count == 1, "the request to reach the server");
+        var watch = Stopwatch.StartNew();
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"cancellation took {watch.Elapsed}");
+
+        Assert.True((await client.Subscription.GetAsync()).IsActive);
+        Assert.Equal(2, RequestsTo("GET", "/api/subscription/").Count);
+    }
+}
