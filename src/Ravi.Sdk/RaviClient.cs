@@ -92,46 +92,46 @@ public class RaviClient : IDisposable
     public virtual Uri BaseAddress => Scope.Pipeline.BaseAddress;
 
     /// <summary>Login, logout, device-code flow, token refresh and the current user.</summary>
-    public virtual AuthClient Auth => _auth ??= new AuthClient(Scope);
+    public virtual AuthClient Auth => _auth ?? Init(ref _auth, new AuthClient(Scope));
 
     /// <summary>List, create, get, update and delete identities.</summary>
-    public virtual IdentitiesClient Identities => _identities ??= new IdentitiesClient(Scope);
+    public virtual IdentitiesClient Identities => _identities ?? Init(ref _identities, new IdentitiesClient(Scope));
 
     /// <summary>The identity's email threads.</summary>
-    public virtual EmailInboxClient EmailInbox => _emailInbox ??= new EmailInboxClient(Scope);
+    public virtual EmailInboxClient EmailInbox => _emailInbox ?? Init(ref _emailInbox, new EmailInboxClient(Scope));
 
     /// <summary>Email messages: list, get, compose, reply, reply-all.</summary>
-    public virtual EmailMessagesClient EmailMessages => _emailMessages ??= new EmailMessagesClient(Scope);
+    public virtual EmailMessagesClient EmailMessages => _emailMessages ?? Init(ref _emailMessages, new EmailMessagesClient(Scope));
 
     /// <summary>Email attachment uploads (presign + direct upload).</summary>
-    public virtual AttachmentsClient Attachments => _attachments ??= new AttachmentsClient(Scope);
+    public virtual AttachmentsClient Attachments => _attachments ?? Init(ref _attachments, new AttachmentsClient(Scope));
 
     /// <summary>The identity's SMS conversations.</summary>
-    public virtual SmsInboxClient SmsInbox => _smsInbox ??= new SmsInboxClient(Scope);
+    public virtual SmsInboxClient SmsInbox => _smsInbox ?? Init(ref _smsInbox, new SmsInboxClient(Scope));
 
     /// <summary>SMS messages.</summary>
-    public virtual SmsMessagesClient SmsMessages => _smsMessages ??= new SmsMessagesClient(Scope);
+    public virtual SmsMessagesClient SmsMessages => _smsMessages ?? Init(ref _smsMessages, new SmsMessagesClient(Scope));
 
     /// <summary>Website credentials (end-to-end encrypted fields).</summary>
-    public virtual PasswordsClient Passwords => _passwords ??= new PasswordsClient(Scope);
+    public virtual PasswordsClient Passwords => _passwords ?? Init(ref _passwords, new PasswordsClient(Scope));
 
     /// <summary>Named secrets (end-to-end encrypted values).</summary>
-    public virtual VaultClient Vault => _vault ??= new VaultClient(Scope);
+    public virtual VaultClient Vault => _vault ?? Init(ref _vault, new VaultClient(Scope));
 
     /// <summary>End-to-end encryption: metadata, PIN setup and unlock.</summary>
-    public virtual EncryptionClient Encryption => _encryption ??= new EncryptionClient(Scope);
+    public virtual EncryptionClient Encryption => _encryption ?? Init(ref _encryption, new EncryptionClient(Scope));
 
     /// <summary>The identity's phone numbers.</summary>
-    public virtual PhoneClient Phone => _phone ??= new PhoneClient(Scope);
+    public virtual PhoneClient Phone => _phone ?? Init(ref _phone, new PhoneClient(Scope));
 
     /// <summary>The real-time event stream (SSE) of inbound email and SMS.</summary>
-    public virtual Events.EventsClient Events => _events ??= new Events.EventsClient(Scope);
+    public virtual Events.EventsClient Events => _events ?? Init(ref _events, new Events.EventsClient(Scope));
 
     /// <summary>Helpers that wait for OTP codes, emails and verification links.</summary>
-    public virtual Otp.OtpClient Otp => _otp ??= new Otp.OtpClient(this);
+    public virtual Otp.OtpClient Otp => _otp ?? Init(ref _otp, new Otp.OtpClient(this));
 
     /// <summary>The account's subscription.</summary>
-    public virtual SubscriptionClient Subscription => _subscription ??= new SubscriptionClient(Scope);
+    public virtual SubscriptionClient Subscription => _subscription ?? Init(ref _subscription, new SubscriptionClient(Scope));
 
     internal RaviScope Scope => _scope ?? throw new InvalidOperationException("This RaviClient was created for mocking and has no pipeline.");
 
@@ -169,6 +169,11 @@ public class RaviClient : IDisposable
             _scope.Pipeline.Dispose();
         }
     }
+
+    // Publishes a lazily created sub-client once, so concurrent first accesses all get the same instance.
+    private static T Init<T>(ref T? field, T value)
+        where T : class =>
+        Interlocked.CompareExchange(ref field, value, null) ?? value;
 
     private static RaviClientOptions Prepare(RaviClientOptions options)
     {

@@ -14,6 +14,12 @@ internal sealed class RaviSharedState : IDisposable
     /// </summary>
     public SecretFieldCodec Fields { get; } = new();
 
+    /// <summary>
+    /// Messages the OTP helpers already returned, shared by every view so that two waits on different
+    /// <see cref="RaviClient.ForIdentity(string)"/> views never return the same message.
+    /// </summary>
+    public Otp.ConsumedMessageSet ConsumedOtpMessages { get; } = new();
+
     /// <summary>Wipes the unlocked key.</summary>
     public void Dispose() => Fields.Dispose();
 }

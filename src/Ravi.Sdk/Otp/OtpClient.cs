@@ -29,7 +29,6 @@ public class OtpClient
     private const string SmsInboxPath = "api/sms-inbox/";
     private const string EmailInboxPath = "api/email-inbox/";
     private readonly RaviClient _client = null!;
-    private readonly ConsumedMessageSet _consumed = new();
 
     /// <summary>Constructor for mocking frameworks.</summary>
     protected OtpClient()
@@ -37,6 +36,9 @@ public class OtpClient
     }
 
     internal OtpClient(RaviClient client) => _client = client;
+
+    /// <summary>Messages already returned by any wait on this client or its identity views (message ids are account-wide).</summary>
+    private ConsumedMessageSet Consumed => _client.Scope.Shared.ConsumedOtpMessages;
 
     private enum HintKind
     {
@@ -402,7 +404,7 @@ public class OtpClient
             }
 
             foreach (var message in messages
-                .Where(m => (m.ReceivedAt is null || m.ReceivedAt >= since) && !owner._consumed.Contains(channel, m.Id))
+                .Where(m => (m.ReceivedAt is null || m.ReceivedAt >= since) && !owner.Consumed.Contains(channel, m.Id))
                 .OrderByDescending(m => m.ReceivedAt ?? DateTimeOffset.MaxValue)
                 .ThenByDescending(m => m.Id))
             {
@@ -414,7 +416,7 @@ public class OtpClient
                 }
 
                 var result = match(message);
-                if (result is not null && owner._consumed.TryClaim(channel, message.Id))
+                if (result is not null && owner.Consumed.TryClaim(channel, message.Id))
                 {
                     OtpLog.Matched(logger, channel, message.Id);
                     return result;
