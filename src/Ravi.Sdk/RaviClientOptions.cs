@@ -19,6 +19,9 @@ public sealed class RaviClientOptions
     /// <summary>The default <see cref="MaxPages"/>: 1,000.</summary>
     public const int DefaultMaxPages = 1000;
 
+    private const long MinMaxResponseBytes = 1024;
+    private const long MaxMaxResponseBytes = 1024 * 1024 * 1024;
+
     /// <summary>The API host. Every path is under <c>/api/</c> on it. Defaults to <see cref="DefaultBaseAddress"/>.</summary>
     public Uri BaseAddress { get; set; } = DefaultBaseAddress;
 
@@ -163,6 +166,16 @@ public sealed class RaviClientOptions
         if (MaxRetries is < 0 or > 20)
         {
             errors.Add($"{nameof(MaxRetries)} must be between 0 and 20.");
+        }
+
+        if (MaxResponseBytes is < MinMaxResponseBytes or > MaxMaxResponseBytes)
+        {
+            errors.Add($"{nameof(MaxResponseBytes)} must be between 1 KiB and 1 GiB.");
+        }
+
+        if (MaxPages < 1)
+        {
+            errors.Add($"{nameof(MaxPages)} must be at least 1.");
         }
 
         if (TimeProvider is null)

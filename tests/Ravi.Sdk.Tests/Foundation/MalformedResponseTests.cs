@@ -97,7 +97,7 @@ public sealed class MalformedResponseTests
         });
 
         var ravi = Assert.IsType<RaviException>(ex, exactMatch: true);
-        Assert.Contains("another host", ravi.Message, StringComparison.Ordinal);
+        Assert.Contains("another origin", ravi.Message, StringComparison.Ordinal);
         Assert.Equal([1L], seen);
         var only = h.SingleRequest();
         Assert.Equal("ravi.test", only.Uri.Host);

@@ -10,7 +10,7 @@ public sealed class PaginationLimitTests
     });
 
     [Fact]
-    public async Task The_default_page_cap_is_1000()
+    public void The_default_page_cap_is_1000()
     {
         Assert.Equal(1000, new RaviClientOptions().MaxPages);
     }

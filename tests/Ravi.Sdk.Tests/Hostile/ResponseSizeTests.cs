@@ -35,7 +35,7 @@ public sealed class ResponseSizeTests
     }
 
     [Fact]
-    public async Task The_default_limit_is_16_MiB()
+    public void The_default_limit_is_16_MiB()
     {
         Assert.Equal(16 * MiB, new RaviClientOptions().MaxResponseBytes);
     }
