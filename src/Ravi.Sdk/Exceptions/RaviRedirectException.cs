@@ -6,7 +6,8 @@ namespace Ravi.Sdk;
 /// Ravi headers never leave the API origin), any redirect of a POST or of an authentication endpoint, or a chain longer
 /// than a few hops. <see cref="Location"/> names the target. When the caller's own <see cref="HttpClient"/> had already
 /// followed the redirect (its handler's <c>AllowAutoRedirect</c> is on), the message says so: the request may have
-/// reached the target, and the SDK refused its answer.
+/// reached the target, and the SDK refused its answer (<see cref="RaviApiException.StatusCode"/> is then 302, the
+/// redirect's own status being unknown). Never retried.
 /// </summary>
 public sealed class RaviRedirectException : RaviApiException
 {

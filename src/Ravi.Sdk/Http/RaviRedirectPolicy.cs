@@ -83,7 +83,8 @@ internal sealed class RaviRedirectPolicy
 
     /// <summary>
     /// The error for a redirect the transport already followed to another origin (a caller's <see cref="HttpClient"/> whose
-    /// handler has <c>AllowAutoRedirect</c> on): the request may have reached that host; its answer is refused.
+    /// handler has <c>AllowAutoRedirect</c> on): the request may have reached that host; its answer is refused. The status of
+    /// the redirect itself is not known then, so the error says 302 (the answer's status must not make anyone retry).
     /// </summary>
     public static RaviRedirectException FollowedByTransport(HttpRequestMessage request, HttpResponseMessage response, Uri target)
     {
@@ -92,7 +93,7 @@ internal sealed class RaviRedirectPolicy
             $"{RaviOrigin.Operation(request)} was redirected to another origin, {shown.AbsoluteUri}, and the HttpClient given to RaviClient followed it " +
             "(its handler has AllowAutoRedirect on): the request may have reached that host, and the SDK refused its answer. " +
             "Give RaviClient an HttpClient whose handler has AllowAutoRedirect = false (the SDK follows safe redirects itself).",
-            Details(response),
+            new RaviErrorDetails { StatusCode = HttpStatusCode.Redirect, RequestId = Details(response).RequestId },
             shown);
     }
 

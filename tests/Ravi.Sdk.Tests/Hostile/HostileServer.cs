@@ -82,6 +82,7 @@ internal sealed class HostileServer : IAsyncDisposable
                 return;
             }
 
+            socket.NoDelay = true; // each response is written in pieces: no Nagle delay between them
             var id = Interlocked.Increment(ref _connectionCount);
             _connections.Add(Task.Run(() => ServeAsync(socket, id)));
         }
