@@ -8,8 +8,14 @@ internal static class RaviAttempts
 {
     private static readonly HttpRequestOptionsKey<int> Key = new("Ravi.Attempts");
 
-    /// <summary>Records <paramref name="attempts"/> on the response.</summary>
-    public static void Record(HttpResponseMessage response, int attempts) => response.RequestMessage?.Options.Set(Key, attempts);
+    /// <summary>Records <paramref name="attempts"/> on the response (nothing for a single attempt: that is the default).</summary>
+    public static void Record(HttpResponseMessage response, int attempts)
+    {
+        if (attempts > 1)
+        {
+            response.RequestMessage?.Options.Set(Key, attempts);
+        }
+    }
 
     /// <summary>The recorded number of attempts; 1 when none was recorded.</summary>
     public static int Of(HttpResponseMessage response) =>

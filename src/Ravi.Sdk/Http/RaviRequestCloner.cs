@@ -17,9 +17,12 @@ internal static class RaviRequestCloner
             Content = source.Content is RaviReplayableContent replayable ? replayable.Clone() : source.Content,
         };
 
-        foreach (var header in source.Headers)
+        foreach (var header in source.Headers.NonValidated)
         {
-            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            // One value (the usual case) as a string: no boxing of the value collection.
+            _ = header.Value.Count == 1
+                ? copy.Headers.TryAddWithoutValidation(header.Key, header.Value.ToString())
+                : copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
 
         var options = (IDictionary<string, object?>)copy.Options;
