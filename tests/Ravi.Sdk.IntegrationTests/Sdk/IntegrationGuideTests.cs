@@ -82,8 +82,8 @@ public sealed partial class IntegrationGuideTests : SdkTestBase
         Assert.Empty(await agent.EmailInbox.ListThreadsAsync(unreadOnly: true).ToListAsync());
         Assert.Single(await agent.SmsInbox.ListConversationsAsync().ToListAsync());
         Assert.All(RequestsUnder("GET", "/api/sms-inbox/"), r => Assert.Equal(identity.Uuid, r.Header("X-Ravi-Identity")));
-        Assert.Equal(3, RequestsTo("GET", "/api/sms-inbox/").Count(r => r.QueryString == "?unread=true"));
-        Assert.Equal(2, RequestsTo("GET", "/api/email-inbox/").Count(r => r.QueryString == "?unread=true"));
+        Assert.Equal(3, RequestsTo("GET", "/api/sms-inbox/").Count(r => r.QueryString == "?unread=true&has_unread=true"));
+        Assert.Equal(2, RequestsTo("GET", "/api/email-inbox/").Count(r => r.QueryString == "?unread=true&has_unread=true"));
     }
 
     // ------------------------------------------------------------------ step 3
@@ -177,7 +177,7 @@ public sealed partial class IntegrationGuideTests : SdkTestBase
         // Nothing new arrives: the poll gives up after its attempts (the guide's "Loop ends with no message").
         var timeout = await Assert.ThrowsAsync<TimeoutException>(() => PollSmsOtpAsync(agent, maxAttempts: 5, TimeSpan.FromMilliseconds(10)));
         Assert.Contains("5 polls", timeout.Message, StringComparison.Ordinal);
-        Assert.Equal(5, RequestsTo("GET", "/api/sms-inbox/").Count(r => r.QueryString == "?unread=true") - 1);
+        Assert.Equal(5, RequestsTo("GET", "/api/sms-inbox/").Count(r => r.QueryString == "?unread=true&has_unread=true") - 1);
 
         // The code arrives while polling: it is returned (and the stale one never is).
         var polling = PollSmsOtpAsync(agent, maxAttempts: 500, TimeSpan.FromMilliseconds(10));
