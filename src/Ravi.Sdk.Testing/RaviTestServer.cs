@@ -102,6 +102,7 @@ public sealed partial class RaviTestServer : IAsyncDisposable
         }).UseSockets(sockets => sockets.MaxWriteBufferSize = 1); // a flush returns once the socket has the bytes: see SseWriter
         builder.Services.AddRoutingCore();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = StopTimeout);
+        builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>(); // never swallow the hosting process's SIGTERM / Ctrl+C
         settings.ConfigureLogging?.Invoke(builder.Logging);
 
         var app = builder.Build();

@@ -1,0 +1,18 @@
+// A standalone Ravi test server: an in-memory RaviTestServer on 127.0.0.1 that runs until the process is stopped, so a
+// program in another process (another SDK, a script, the official ravi CLI) can be tried against it.
+//
+//   dotnet run --project samples/Ravi.Sdk.Samples.TestServer
+//
+// It prints the variables to point a client at it (the tokens are those of this throwaway, in-memory server, valid only
+// while it runs) and serves until Ctrl+C or SIGTERM. RaviTestServer installs no signal handlers of its own, so either
+// signal simply ends the process.
+using Ravi.Sdk.Testing;
+
+await using var server = await RaviTestServer.StartAsync();
+
+Console.WriteLine($"RAVI_BASE_URL={server.BaseAddress}");
+Console.WriteLine($"RAVI_ACCESS_TOKEN={server.AccessToken}");
+Console.WriteLine($"RAVI_REFRESH_TOKEN={server.RefreshToken}");
+Console.WriteLine($"RAVI_IDENTITY_UUID={server.Identity.Uuid}");
+Console.WriteLine("Serving until stopped (Ctrl+C or SIGTERM).");
+await Task.Delay(Timeout.Infinite);
