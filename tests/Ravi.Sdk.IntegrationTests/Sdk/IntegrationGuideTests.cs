@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Ravi.Sdk.IntegrationTests.Sdk.Support;
 using Ravi.Sdk.Models;
+using Ravi.Sdk.Testing;
 
 namespace Ravi.Sdk.IntegrationTests.Sdk;
 
@@ -8,8 +9,17 @@ namespace Ravi.Sdk.IntegrationTests.Sdk;
 /// The four steps of the integration guide (ravi-api/03-integration-guide.md), done with the SDK against the real server:
 /// provision an identity, use it in a workflow, retrieve credentials, handle failures.
 /// </summary>
-public sealed partial class IntegrationGuideTests : SdkTestBase
+public abstract partial class IntegrationGuideTests : SdkTestBase
 {
+    /// <summary>Against the documented API.</summary>
+    public sealed class DocumentedDialect : IntegrationGuideTests;
+
+    /// <summary>Against the service the official CLI was written for.</summary>
+    public sealed class CliDialect : IntegrationGuideTests
+    {
+        protected override RaviTestServerDialect Dialect => RaviTestServerDialect.Cli;
+    }
+
     private const string Pin = "135790";
 
     [GeneratedRegex(@"\b(\d{6})\b")]
