@@ -35,9 +35,10 @@ public sealed class RaviTestServerOptions
     public bool UseLongTokenFieldNames { get; set; }
 
     /// <summary>
-    /// The API variant the server speaks: <see cref="RaviTestServerDialect.Documented"/> (default) or
-    /// <see cref="RaviTestServerDialect.Cli"/>, the shapes, paths and endpoints of the service the official CLI was
-    /// written for. Run a client's tests against both to know it works with either.
+    /// The API variant the server speaks: <see cref="RaviTestServerDialect.Documented"/> (the default) or
+    /// <see cref="RaviTestServerDialect.Cli"/> (the shapes, paths and endpoints of the service the official CLI was
+    /// written for; docs/compatibility.md lists them). Run a client's tests against both to know it works with either.
+    /// An undefined value makes <see cref="RaviTestServer.StartAsync"/> throw <see cref="ArgumentOutOfRangeException"/>.
     /// </summary>
     public RaviTestServerDialect Dialect { get; set; }
 
