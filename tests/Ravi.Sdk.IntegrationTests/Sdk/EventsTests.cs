@@ -232,7 +232,7 @@ public abstract class EventsTests : SdkTestBase
         var serverInterval = TimeSpan.FromSeconds(31);
         var clientTimeout = TimeSpan.FromSeconds(47);
         var time = new ObservingTimeProvider(new Microsoft.Extensions.Time.Testing.FakeTimeProvider());
-        await using var server = await RaviTestServer.StartAsync(new RaviTestServerOptions { TimeProvider = time, KeepAliveInterval = serverInterval });
+        await using var server = await RaviTestServer.StartAsync(new RaviTestServerOptions { TimeProvider = time, KeepAliveInterval = serverInterval, Dialect = Dialect });
         var options = ClientOptions();
         options.BaseAddress = server.BaseAddress;
         options.AccessToken = server.AccessToken;
