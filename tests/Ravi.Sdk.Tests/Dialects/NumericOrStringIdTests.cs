@@ -115,6 +115,7 @@ public sealed class NumericOrStringIdTests
     [InlineData("true")]
     [InlineData("{}")]
     [InlineData("[]")]
+    [InlineData("10000000000000000000000000000000000000000000000000000000000000000000")] // 68 digits: not an id
     public async Task An_id_that_is_neither_number_nor_string_is_still_an_invalid_response(string identity)
     {
         using var h = new WireHarness();
