@@ -216,8 +216,8 @@ internal static class WaitTools
             var total = Math.Round(timeout.TotalSeconds);
             var time = options.TimeProvider;
             var start = time.GetTimestamp();
-            progress.Report(new RaviToolProgress(0, total, $"Waiting for {what}: 0 s of {total:0} s"));
             using var timer = new PeriodicTimer(options.ProgressInterval, time);
+            progress.Report(new RaviToolProgress(0, total, string.Create(CultureInfo.InvariantCulture, $"Waiting for {what}: 0 s of {total:0} s")));
             var last = 0.0;
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {

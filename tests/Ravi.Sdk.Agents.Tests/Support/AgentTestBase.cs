@@ -93,6 +93,22 @@ public abstract class AgentTestBase : IAsyncLifetime
         return Assert.IsType<JsonElement>(result);
     }
 
+    /// <summary>Waits (polling every few ms, bounded) until <paramref name="condition"/> holds.</summary>
+    protected static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        for (var i = 0; i < 1000; i++)
+        {
+            if (condition())
+            {
+                return;
+            }
+
+            await Task.Delay(10);
+        }
+
+        Assert.Fail($"Timed out waiting until {what}.");
+    }
+
     protected static ErrorContent Error(object? result, string code)
     {
         var error = Assert.IsType<ErrorContent>(result);
