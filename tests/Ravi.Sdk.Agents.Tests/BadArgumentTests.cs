@@ -12,6 +12,9 @@ namespace Ravi.Sdk.Agents.Tests;
 /// </summary>
 public sealed class BadArgumentTests : AgentTestBase
 {
+    // Binding is checked before the vault: no need to pay for an Argon2 unlock per case.
+    protected override bool Unlock => false;
+
     public static TheoryData<string> ToolNames => [.. RaviTools.ToolNames];
 
     /// <summary>Valid values for every required parameter of a tool, read from its schema.</summary>
