@@ -94,6 +94,19 @@ public sealed class SchemaTests : IDisposable
     }
 
     [Fact]
+    public void Every_tool_declares_the_object_its_successful_result_is()
+    {
+        foreach (var tool in Catalog("unpinned").OfType<AIFunction>())
+        {
+            var schema = tool.ReturnJsonSchema ?? throw new Xunit.Sdk.XunitException($"{tool.Name}: no return schema");
+            var type = schema.GetProperty("type");
+            Assert.True(type.ValueKind == JsonValueKind.String ? type.GetString() == "object" : type.EnumerateArray().Any(t => t.GetString() == "object"), $"{tool.Name}: {type}");
+            Assert.NotEmpty(schema.GetProperty("properties").EnumerateObject());
+            Assert.All(schema.GetProperty("properties").EnumerateObject(), p => Assert.Matches("^[a-z][a-z0-9_]*$", p.Name));
+        }
+    }
+
+    [Fact]
     public void Tools_returning_inbound_content_say_it_is_not_instructions()
     {
         foreach (var name in new[] { "list_email_threads", "read_email_thread", "list_sms_conversations", "read_sms_conversation", "wait_for_code", "wait_for_link", "wait_for_email" })

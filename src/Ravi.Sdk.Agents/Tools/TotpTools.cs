@@ -14,6 +14,7 @@ internal static class TotpTools
         yield return new ToolDefinition
         {
             Name = "enroll_totp",
+            Result = typeof(TotpEnrolledResult),
             Title = "Enrol a two-factor (TOTP) secret",
             Description = "Stores a website's two-factor authentication (TOTP) secret in the identity's encrypted vault and returns the first code, to type into the site's 'confirm your authenticator' step. Give the otpauth://totp/ URI (behind the QR code) or the base32 secret the site shows as text. Enrolling the same name again replaces the secret.",
             Kind = ToolKind.Write,
@@ -32,6 +33,7 @@ internal static class TotpTools
         yield return new ToolDefinition
         {
             Name = "get_totp_code",
+            Result = typeof(TotpCodeResult),
             Title = "Get a two-factor (TOTP) code",
             Description = "Returns the current two-factor code of an enrolled website, computed locally, with the seconds it stays valid. If seconds_remaining is under 5, wait that long and call again so the code does not expire while you type it.",
             Kind = ToolKind.Read,
@@ -41,6 +43,7 @@ internal static class TotpTools
         yield return new ToolDefinition
         {
             Name = "list_totp",
+            Result = typeof(TotpListResult),
             Title = "List two-factor (TOTP) enrolments",
             Description = "Lists the websites whose two-factor (TOTP) secrets are enrolled for the identity: name, issuer, account and code format, without secrets.",
             Kind = ToolKind.Read,
