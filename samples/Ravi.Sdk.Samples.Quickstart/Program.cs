@@ -102,7 +102,7 @@ try
     {
         await agent.Otp.WaitForEmailCodeAsync(new OtpWaitOptions { Timeout = TimeSpan.FromMilliseconds(300), Transport = OtpTransport.Polling });
     }
-    catch (RaviTimeoutException ex)
+    catch (RaviWaitTimeoutException ex)
     {
         Console.WriteLine($"   no email yet → {ex.GetType().Name}: {ex.Message}");
     }

@@ -139,7 +139,7 @@ internal static class WaitTools
             return (first.Result, other.IsCompletedSuccessfully ? other.Result : null);
         }
 
-        if (first.Exception?.InnerException is RaviTimeoutException timeout)
+        if (first.Exception?.InnerException is RaviWaitTimeoutException timeout)
         {
             await ((Task)other).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             if (other.IsCompletedSuccessfully)
@@ -147,9 +147,9 @@ internal static class WaitTools
                 return (other.Result, null);
             }
 
-            if (other.Exception?.InnerException is RaviTimeoutException)
+            if (other.Exception?.InnerException is RaviWaitTimeoutException)
             {
-                throw new RaviTimeoutException("a code by SMS or email", timeout.Since, timeout.Timeout);
+                throw new RaviWaitTimeoutException("a code by SMS or email", timeout.Since, timeout.Timeout);
             }
 
             return (await other.ConfigureAwait(false), null); // rethrows the other channel's failure

@@ -53,7 +53,7 @@ public class OtpClient
     /// <param name="options">Filters, extractor, timeout and transport; null for the defaults (any sender, 2 minutes).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The code and the message it came from.</returns>
-    /// <exception cref="RaviTimeoutException">No matching SMS arrived in time; the message names the criteria.</exception>
+    /// <exception cref="RaviWaitTimeoutException">No matching SMS arrived in time; the message names the criteria.</exception>
     /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
     public virtual Task<OtpResult> WaitForSmsCodeAsync(OtpWaitOptions? options = null, CancellationToken cancellationToken = default)
@@ -66,7 +66,7 @@ public class OtpClient
     /// <param name="options">Filters, extractor, timeout and transport; null for the defaults.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The code and the message it came from.</returns>
-    /// <exception cref="RaviTimeoutException">No matching email arrived in time.</exception>
+    /// <exception cref="RaviWaitTimeoutException">No matching email arrived in time.</exception>
     /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
     public virtual Task<OtpResult> WaitForEmailCodeAsync(OtpWaitOptions? options = null, CancellationToken cancellationToken = default)
@@ -79,7 +79,7 @@ public class OtpClient
     /// <param name="options">Filters, timeout and transport; null for the defaults (any new email).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The email.</returns>
-    /// <exception cref="RaviTimeoutException">No matching email arrived in time.</exception>
+    /// <exception cref="RaviWaitTimeoutException">No matching email arrived in time.</exception>
     /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
     public virtual Task<EmailMessage> WaitForEmailAsync(OtpWaitOptions? options = null, CancellationToken cancellationToken = default)
@@ -95,7 +95,7 @@ public class OtpClient
     /// <param name="options">Filters, timeout and transport; null for the defaults.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The link and the email it came from.</returns>
-    /// <exception cref="RaviTimeoutException">No matching email arrived in time.</exception>
+    /// <exception cref="RaviWaitTimeoutException">No matching email arrived in time.</exception>
     /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
     public virtual Task<VerificationLink> WaitForLinkAsync(OtpWaitOptions? options = null, CancellationToken cancellationToken = default)
@@ -289,7 +289,7 @@ public class OtpClient
         }
         catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new RaviTimeoutException(awaited, since, options.Timeout);
+            throw new RaviWaitTimeoutException(awaited, since, options.Timeout);
         }
         finally
         {

@@ -78,7 +78,7 @@ public sealed class OtpWaitTests : IDisposable
         Assert.Equal("222222", (await _client.Otp.WaitForSmsCodeAsync(Polling())).Code);
 
         var ex = await RunAsync(_client.Otp.WaitForSmsCodeAsync(Polling()));
-        Assert.IsType<RaviTimeoutException>(ex); // 111111 is older than the 5 s tolerance
+        Assert.IsType<RaviWaitTimeoutException>(ex); // 111111 is older than the 5 s tolerance
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class OtpWaitTests : IDisposable
 
         Assert.Equal("444444", (await _client.Otp.WaitForSmsCodeAsync(Polling())).Code);
         Assert.Equal("333333", (await _client.Otp.WaitForSmsCodeAsync(Polling())).Code);
-        Assert.IsType<RaviTimeoutException>(await RunAsync(_client.Otp.WaitForSmsCodeAsync(Polling())));
+        Assert.IsType<RaviWaitTimeoutException>(await RunAsync(_client.Otp.WaitForSmsCodeAsync(Polling())));
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class OtpWaitTests : IDisposable
     {
         _mock.When(HttpMethod.Get, Base + "api/sms-inbox/").WithQueryString("unread", "true").Respond("application/json", "[]");
 
-        var ex = Assert.IsType<RaviTimeoutException>(await RunAsync(
+        var ex = Assert.IsType<RaviWaitTimeoutException>(await RunAsync(
             _client.Otp.WaitForSmsCodeAsync(Polling(o => { o.FromContains = "+1999"; o.TextContains = "Acme"; }))));
 
         Assert.Equal(TimeSpan.FromSeconds(30), ex.Timeout);
