@@ -1,5 +1,6 @@
 using Ravi.Sdk.Agents.Internal;
 using Ravi.Sdk.Agents.Results;
+using Ravi.Sdk.Resources;
 using Ravi.Sdk.Totp;
 
 namespace Ravi.Sdk.Agents.Tools;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Ravi.Sdk.Agents.Internal;
 using Ravi.Sdk.Agents.Results;
 using Ravi.Sdk.Otp;
+using Ravi.Sdk.Resources;
 
 namespace Ravi.Sdk.Agents.Tools;
 

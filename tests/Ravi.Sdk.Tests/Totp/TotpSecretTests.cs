@@ -1,4 +1,5 @@
 using System.Text;
+using Ravi.Sdk.Resources;
 using Ravi.Sdk.Totp;
 
 namespace Ravi.Sdk.Tests.Totp;

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 using Ravi.Sdk.Events;
 using Ravi.Sdk.Http;
 using Ravi.Sdk.Models;
+using Ravi.Sdk.Otp;
 
-namespace Ravi.Sdk.Otp;
+namespace Ravi.Sdk.Resources;
 
 /// <summary>
 /// Helpers that wait for OTP codes, emails and verification links arriving at the identity. Requires an identity.
