@@ -20,7 +20,7 @@ public sealed partial class RaviTools(RaviClient ravi)
         CancellationToken cancellationToken)
     {
         var identity = await Call(() => ravi.Identities.CreateAsync(name, cancellationToken));
-        return new IdentityResult(identity.Uuid, identity.Name, identity.Inbox, identity.Phone);
+        return new IdentityResult(identity.Uuid, identity.Name, identity.Inbox, identity.PhoneNumber);
     }
 
     [McpServerTool(Name = "list_identities", ReadOnly = true)]
@@ -32,7 +32,7 @@ public sealed partial class RaviTools(RaviClient ravi)
         {
             await foreach (var identity in ravi.Identities.ListAsync(cancellationToken))
             {
-                identities.Add(new IdentityResult(identity.Uuid, identity.Name, identity.Inbox, identity.Phone));
+                identities.Add(new IdentityResult(identity.Uuid, identity.Name, identity.Inbox, identity.PhoneNumber));
             }
         });
         return new IdentityListResult(identities);

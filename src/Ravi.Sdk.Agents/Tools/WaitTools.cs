@@ -180,7 +180,7 @@ internal static class WaitTools
         var link = await Progress.AroundAsync(call, "a verification link", options.Timeout, token => call.Agent.Otp.WaitForLinkAsync(options, token), cancellationToken).ConfigureAwait(false);
         var m = link.Message;
         return ToolCall.Result(
-            new LinkResult(ExternalContent.Notice, link.Url.AbsoluteUri, link.Text, m.FromEmail, m.Subject, m.CreatedDt, m.Id, m.ThreadId),
+            new LinkResult(ExternalContent.Notice, link.Url.AbsoluteUri, link.Text, m.FromEmail, m.Subject, m.CreatedAt, m.Id, m.ThreadId),
             ToolJson.Context.LinkResult);
     }
 

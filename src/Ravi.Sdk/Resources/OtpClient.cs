@@ -147,7 +147,8 @@ public class OtpClient
             ReceivedAt = m.ReceivedAt,
             Channel = m.Channel,
             MessageId = m.Id,
-            ConversationId = m.ConversationId,
+            ConversationId = m.Channel == OtpChannel.Sms ? m.ConversationId : null,
+            ThreadId = m.Channel == OtpChannel.Email ? m.ConversationId : null,
         };
     }
 
@@ -190,7 +191,7 @@ public class OtpClient
     private static bool ContainsText(string? value, string? wanted) =>
         wanted is null || (value is not null && value.Contains(wanted, StringComparison.OrdinalIgnoreCase));
 
-    private static bool IsOutbound(string? direction) => string.Equals(direction, "outbound", StringComparison.OrdinalIgnoreCase);
+    private static bool IsOutbound(MessageDirection? direction) => direction == MessageDirection.Outbound;
 
     private static bool IsTransient(Exception ex) => ex switch
     {
@@ -434,7 +435,7 @@ public class OtpClient
             var ids = new List<string>();
             await foreach (var c in owner._client.SmsInbox.ListConversationsAsync(unreadOnly: true, cancellationToken).ConfigureAwait(false))
             {
-                if ((c.LatestMessageDt is null || c.LatestMessageDt >= since) && (c.FromNumber is null || ContainsText(c.FromNumber, options.FromContains)))
+                if ((c.LatestMessageAt is null || c.LatestMessageAt >= since) && (c.FromNumber is null || ContainsText(c.FromNumber, options.FromContains)))
                 {
                     ids.Add(c.ConversationId);
                 }
@@ -448,7 +449,7 @@ public class OtpClient
             var ids = new List<string>();
             await foreach (var t in owner._client.EmailInbox.ListThreadsAsync(unreadOnly: true, cancellationToken).ConfigureAwait(false))
             {
-                if (t.LatestMessageDt is null || t.LatestMessageDt >= since)
+                if (t.LatestMessageAt is null || t.LatestMessageAt >= since)
                 {
                     ids.Add(t.ThreadId);
                 }
@@ -469,7 +470,7 @@ public class OtpClient
                     ConversationId = conversation.ConversationId,
                     From = conversation.FromNumber,
                     Body = m.Body ?? string.Empty,
-                    ReceivedAt = m.CreatedDt,
+                    ReceivedAt = m.CreatedAt,
                 });
         }
 
@@ -486,7 +487,7 @@ public class OtpClient
                     From = m.FromEmail,
                     Subject = m.Subject ?? thread.Subject,
                     Body = !string.IsNullOrWhiteSpace(m.TextContent) ? m.TextContent : HtmlText.ToText(m.HtmlContent),
-                    ReceivedAt = m.CreatedDt,
+                    ReceivedAt = m.CreatedAt,
                     Email = m,
                 });
         }

@@ -189,7 +189,7 @@ public class TotpClient
 
     private static TotpSecret? Decode(VaultSecret stored)
     {
-        if (stored.EncryptedFields.HasFlag(RaviEncryptedFields.Value) || stored.Value is null)
+        if (stored.EncryptedFields.HasFlag(EncryptedFields.Value) || stored.Value is null)
         {
             throw new RaviCryptoException(
                 RaviCryptoErrorKind.Locked,

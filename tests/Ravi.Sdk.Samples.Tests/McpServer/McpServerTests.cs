@@ -34,7 +34,7 @@ public sealed class McpServerTests(McpServerFixture fixture) : IClassFixture<Mcp
         Assert.Equal("mcp-created", created.GetProperty("name").GetString());
         var onServer = await fixture.Client.Identities.GetAsync(uuid);
         Assert.Equal(onServer.Inbox, created.GetProperty("inbox").GetString());
-        Assert.Equal(onServer.Phone, created.GetProperty("phone").GetString());
+        Assert.Equal(onServer.PhoneNumber, created.GetProperty("phone").GetString());
 
         var listed = await CallAsync("list_identities", []);
         var uuids = listed.GetProperty("identities").EnumerateArray().Select(i => i.GetProperty("uuid").GetString()).ToList();

@@ -101,7 +101,7 @@ public sealed class CliTokenStoreTests : IDisposable
     {
         var path = _temp.Write("auth.json", FullFile);
 
-        await new RaviCliTokenStore(path).SaveAsync(new RaviTokens { AccessToken = "a", RefreshToken = "r", User = new RaviUser { Email = "someone-else@example.com" } });
+        await new RaviCliTokenStore(path).SaveAsync(new RaviTokens { AccessToken = "a", RefreshToken = "r", User = new AccountUser { Email = "someone-else@example.com" } });
 
         var obj = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
         Assert.Equal("someone-else@example.com", (string?)obj["user_email"]);

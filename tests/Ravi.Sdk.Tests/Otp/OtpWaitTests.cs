@@ -61,6 +61,7 @@ public sealed class OtpWaitTests : IDisposable
         Assert.Equal(OtpChannel.Sms, result.Channel);
         Assert.Equal(2, result.MessageId);
         Assert.Equal("conv-1", result.ConversationId);
+        Assert.Null(result.ThreadId);
         Assert.Equal("+15551234567", result.From);
         Assert.Equal(T0.AddSeconds(1), result.ReceivedAt);
         Assert.Equal("Your code is 222222", result.Text);
@@ -189,7 +190,8 @@ public sealed class OtpWaitTests : IDisposable
         Assert.Equal(OtpChannel.Email, result.Channel);
         Assert.Equal("no-reply@acme.example", result.From);
         Assert.Equal("Your Acme sign-in code", result.Subject);
-        Assert.Equal("th-1", result.ConversationId);
+        Assert.Equal("th-1", result.ThreadId); // an email thread id is never reported as a conversation id
+        Assert.Null(result.ConversationId);
     }
 
     [Fact]
