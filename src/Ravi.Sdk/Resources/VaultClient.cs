@@ -83,9 +83,11 @@ public class VaultClient
         Guard.NotEmpty(key);
         await foreach (var item in ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (string.Equals(item.Key, key, StringComparison.Ordinal))
+            // The uuid is server data: escaped into the path, and a row whose uuid cannot be a path segment is skipped.
+            if (string.Equals(item.Key, key, StringComparison.Ordinal) && Guard.TryPathSegment(item.Uuid, out var segment))
             {
-                return await GetAsync(item.Uuid, cancellationToken).ConfigureAwait(false);
+                var request = _scope.Request(HttpMethod.Get, $"{Path}{segment}/", IdentityScope.Required);
+                return ToModel(await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.VaultSecretWire, cancellationToken).ConfigureAwait(false));
             }
         }
 
