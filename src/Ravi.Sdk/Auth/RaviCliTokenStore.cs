@@ -76,7 +76,8 @@ public sealed class RaviCliTokenStore : IRaviTokenStore
     /// <returns>A task that completes when the file is written.</returns>
     /// <exception cref="RaviTokenStoreException">
     /// Nothing was written: the file belongs to another account (its <c>user_email</c> differs from <see cref="RaviTokens.User"/>),
-    /// it is a directory or not accessible, it is larger than 1 MiB, or the directory is not writable.
+    /// it is a directory or not accessible, it is larger than 1 MiB, it is still not a complete JSON object after waiting
+    /// for a writer, or the directory is not writable.
     /// </exception>
     public async ValueTask SaveAsync(RaviTokens tokens, CancellationToken cancellationToken = default)
     {
@@ -222,8 +223,8 @@ public sealed class RaviCliTokenStore : IRaviTokenStore
         new($"{what}: {read.Path} {(read.Status == RaviCliFileStatus.Missing ? "does not exist" : "cannot be used (" + read.Problem + ")")}.", read.Path, read.Error);
 
     /// <summary>
-    /// The file's current object to patch: empty when there is no file; a file that is still not a complete JSON object
-    /// after waiting for a writer (a corrupt file) is replaced; one that cannot be read at all is not touched.
+    /// The file's current object to patch, or an empty one when there is no file. A file that is still not a complete JSON
+    /// object after waiting for a writer, or that cannot be read at all, is never replaced: it may hold the CLI's keys.
     /// </summary>
     private async Task<JsonObject> ReadForUpdateAsync(CancellationToken cancellationToken)
     {
@@ -231,8 +232,8 @@ public sealed class RaviCliTokenStore : IRaviTokenStore
         return read.Status switch
         {
             RaviCliFileStatus.Ok => read.Json!,
-            RaviCliFileStatus.Missing or RaviCliFileStatus.Incomplete => [],
-            _ => throw Failure("The Ravi tokens were not saved", read),
+            RaviCliFileStatus.Missing => [],
+            _ => throw Failure("The Ravi tokens were not saved (the file is left as it is; fix or delete it)", read),
         };
     }
 

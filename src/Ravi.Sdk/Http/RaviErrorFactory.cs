@@ -35,11 +35,11 @@ internal static class RaviErrorFactory
         }
 
         var secrets = await RaviErrorRedactor.CollectAsync(response.RequestMessage, knownSecrets, cancellationToken).ConfigureAwait(false);
-        return Create(response.StatusCode, response.Headers, body, timeProvider, secrets);
+        return Create(response.StatusCode, response.Headers, body, timeProvider, RaviAttempts.Of(response), secrets);
     }
 
     /// <summary>Builds the exception from an already-read body, redacting secret-bearing fields and <paramref name="secrets"/>.</summary>
-    public static RaviApiException Create(HttpStatusCode status, System.Net.Http.Headers.HttpResponseHeaders? headers, ReadOnlySpan<byte> body, TimeProvider timeProvider, IReadOnlyList<string>? secrets = null)
+    public static RaviApiException Create(HttpStatusCode status, System.Net.Http.Headers.HttpResponseHeaders? headers, ReadOnlySpan<byte> body, TimeProvider timeProvider, int attempts = 1, IReadOnlyList<string>? secrets = null)
     {
         secrets ??= [];
         string? code = null;
@@ -78,6 +78,7 @@ internal static class RaviErrorFactory
             RequestId = requestId,
             RetryAfter = retryAfter,
             ResponseBody = bodyText,
+            Attempts = attempts,
         };
 
         var message = BuildMessage(details);
@@ -147,6 +148,11 @@ internal static class RaviErrorFactory
         if (d.RetryAfter is { } ra)
         {
             sb.Append(" Retry after ").Append(ra.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)).Append(" s.");
+        }
+
+        if (d.Attempts > 1)
+        {
+            sb.Append(" Gave up after ").Append(d.Attempts.ToString(CultureInfo.InvariantCulture)).Append(" attempts.");
         }
 
         if (d.RequestId is not null)

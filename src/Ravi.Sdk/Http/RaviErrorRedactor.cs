@@ -58,7 +58,7 @@ internal static partial class RaviErrorRedactor
         }
 
         Add(secrets, request.Headers.Authorization?.Parameter);
-        if (request.Content is ByteArrayContent or ReadOnlyMemoryContent)
+        if (request.Content is ByteArrayContent or ReadOnlyMemoryContent or RaviReplayableContent)
         {
             try
             {

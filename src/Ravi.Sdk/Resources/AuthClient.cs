@@ -108,7 +108,7 @@ public class AuthClient
             {
                 throw RaviAuthErrors.DeviceAccessDenied(ex);
             }
-            catch (Exception ex) when (ex is HttpRequestException or RaviServerException or RaviRequestTimeoutException or RaviConnectionException)
+            catch (Exception ex) when (ex is RaviConnectionException or RaviServerException or RaviRequestTimeoutException)
             {
                 var state = "transient failure (" + ex.GetType().Name + ")";
                 RaviAuthLog.DevicePoll(logger, state, interval.TotalSeconds);

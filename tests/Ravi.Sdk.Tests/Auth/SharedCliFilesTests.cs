@@ -175,7 +175,8 @@ public sealed class SharedCliFilesTests : IDisposable
             }
         });
 
-        for (var call = 0; call < 30; call++)
+        var calls = 0;
+        for (; calls < 1000 && (calls < 30 || Volatile.Read(ref rewrites) < 50); calls++)
         {
             _time.Advance(TimeSpan.FromMinutes(2)); // every access token has expired: each call refreshes and saves
             Assert.Equal("agent@example.com", (await client.Auth.GetCurrentUserAsync()).Email);
@@ -183,8 +184,8 @@ public sealed class SharedCliFilesTests : IDisposable
 
         await stop.CancelAsync();
         await Task.WhenAll(cli, monitor);
-        Assert.True(_server.RefreshCalls >= 15, $"only {_server.RefreshCalls} refreshes");
-        Assert.True(rewrites > 10, $"only {rewrites} rewrites");
+        Assert.True(_server.RefreshCalls >= calls / 2, $"only {_server.RefreshCalls} refreshes in {calls} calls");
+        Assert.True(rewrites >= 50, $"only {rewrites} rewrites in {calls} calls");
         Assert.Equal(0, sawFileWithoutKeys);
         AssertKeys(JsonNode.Parse(File.ReadAllText(HomeAuth))!);
     }
