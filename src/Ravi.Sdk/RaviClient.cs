@@ -88,7 +88,10 @@ public class RaviClient : IDisposable
         _ownsPipeline = false;
     }
 
-    /// <summary>The identity this client is scoped to, or <see langword="null"/> for an account-level client.</summary>
+    /// <summary>
+    /// The identity this client is scoped to, or <see langword="null"/> for an account-level client. Without an explicit
+    /// one, the first read runs the identity chain (<c>config.json</c>, see the authentication docs).
+    /// </summary>
     public virtual string? IdentityUuid => _scope?.IdentityUuid;
 
     /// <summary>The API host this client talks to.</summary>
@@ -156,7 +159,7 @@ public class RaviClient : IDisposable
 
     /// <inheritdoc/>
     public override string ToString() =>
-        _scope is null ? "RaviClient (mock)" : $"RaviClient {{ BaseAddress = {_scope.Pipeline.BaseAddress}, IdentityUuid = {_scope.IdentityUuid ?? "none"} }}";
+        _scope is null ? "RaviClient (mock)" : $"RaviClient {{ BaseAddress = {_scope.Pipeline.BaseAddress}, IdentityUuid = {_scope.Describe()} }}";
 
     /// <summary>Disposes the connection pool and clears keys (only on the root client; views share them and are no-ops).</summary>
     public void Dispose()

@@ -47,6 +47,10 @@ internal sealed class RaviScope
         }
     }
 
+    /// <summary>The identity as far as it is known, without running the identity chain (for <c>ToString</c>).</summary>
+    public string Describe() =>
+        Volatile.Read(ref _resolved) == 0 ? "not resolved yet" : Volatile.Read(ref _identityUuid) ?? "none";
+
     /// <summary>
     /// Throws <see cref="RaviIdentityRequiredException"/> when <paramref name="scope"/> requires an identity and there is none
     /// (the identity chain runs once more first, in case <c>config.json</c> appeared since).
