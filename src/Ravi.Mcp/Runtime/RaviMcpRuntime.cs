@@ -89,7 +89,7 @@ internal sealed class RaviMcpRuntime : IAsyncDisposable
     {
         var session = Volatile.Read(ref _current);
         await session.Checked.WaitAsync(cancellationToken).ConfigureAwait(false);
-        if (session.Problem is null || _time.GetUtcNow() - session.CreatedAt < RetryInterval)
+        if (session.Problem is null || _time.GetUtcNow() - session.ProblemSince < RetryInterval)
         {
             return session;
         }
@@ -177,6 +177,19 @@ internal sealed class RaviMcpRuntime : IAsyncDisposable
         return fresh;
     }
 
+    /// <summary>
+    /// A call found the credential rejected (revoked refresh token, signed out elsewhere): the session answers with the
+    /// reason until a later call rebuilds it from the credential sources (after <c>ravi login</c>, say).
+    /// </summary>
+    public void CredentialRejected(RaviSession session)
+    {
+        var problem = $"Ravi rejected the credential from {session.CredentialSource} (the session expired or was revoked). Sign in " +
+                      "again (`ravi login`, or new RAVI_ACCESS_TOKEN and RAVI_REFRESH_TOKEN); the tools work again on a call after " +
+                      "that, without restarting the server.";
+        session.SetProblem(problem, _time.GetUtcNow());
+        McpLog.StartupProblem(_logger, problem);
+    }
+
     private async Task CheckInBackground(RaviSession session)
     {
         await Task.Yield();
@@ -228,7 +241,12 @@ internal sealed class RaviMcpRuntime : IAsyncDisposable
             client = new RaviClient(new RaviClientOptions { UseCliConfiguration = false, LoggerFactory = _loggerFactory });
         }
 
-        var tools = CatalogTools.Create(client, _settings, _loggerFactory);
+        var tools = CatalogTools.Create(client, _settings, _loggerFactory, out var catalogProblem);
+        if (catalogProblem is not null)
+        {
+            problems.Add(catalogProblem);
+        }
+
         var session = new RaviSession(client, source, tools, problems.Count == 0 ? null : string.Join(" ", problems), _time);
         if (session.Problem is { } problem)
         {
@@ -257,7 +275,7 @@ internal sealed class RaviMcpRuntime : IAsyncDisposable
             catch (RaviAuthenticationException ex)
             {
                 var problem = $"Ravi rejected the credential from {session.CredentialSource}: {ex.Message}";
-                session.SetProblem(problem);
+                session.SetProblem(problem, _time.GetUtcNow());
                 McpLog.StartupProblem(_logger, problem);
                 return;
             }

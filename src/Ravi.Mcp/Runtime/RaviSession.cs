@@ -20,7 +20,7 @@ internal sealed class RaviSession : IDisposable
         CredentialSource = credentialSource;
         Tools = tools;
         _problem = problem;
-        CreatedAt = time.GetUtcNow();
+        ProblemSince = time.GetUtcNow();
         if (problem is not null)
         {
             _checked.TrySetResult();
@@ -35,7 +35,8 @@ internal sealed class RaviSession : IDisposable
     /// <summary>The catalog's tools over <see cref="Client"/>, by name.</summary>
     public IReadOnlyDictionary<string, McpServerTool> Tools { get; }
 
-    public DateTimeOffset CreatedAt { get; }
+    /// <summary>When <see cref="Problem"/> was set (a session is rebuilt only some time after it).</summary>
+    public DateTimeOffset ProblemSince { get; private set; }
 
     /// <summary>Why no tool can work (no credentials, a rejected token, a bad setting); <see langword="null"/> when usable.</summary>
     public string? Problem => Volatile.Read(ref _problem);
@@ -49,7 +50,11 @@ internal sealed class RaviSession : IDisposable
     /// <summary>Completes when the credential check and the unlock attempt are done.</summary>
     public Task Checked => _checked.Task;
 
-    public void SetProblem(string problem) => Volatile.Write(ref _problem, problem);
+    public void SetProblem(string problem, DateTimeOffset at)
+    {
+        ProblemSince = at;
+        Volatile.Write(ref _problem, problem);
+    }
 
     public void SetVaultProblem(string? problem, DateTimeOffset at)
     {

@@ -1,6 +1,7 @@
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Ravi.Mcp.Runtime;
+using Ravi.Sdk.Agents;
 
 namespace Ravi.Mcp.Tools;
 
@@ -33,7 +34,14 @@ internal sealed class RaviMcpTool(string name, Tool protocolTool, RaviMcpRuntime
         }
 
         var result = await tool.InvokeAsync(request, cancellationToken).ConfigureAwait(false);
-        if (result.IsError == true && session.VaultProblem is not null && VaultLockedError.IsMarked(result))
+        var code = result.IsError == true ? ToolErrorCodes.Of(result) : null;
+        if (code == RaviToolErrorCodes.Unauthorized)
+        {
+            runtime.CredentialRejected(session);
+            return ToolResults.Error(session.Problem ?? ToolResults.Text(result));
+        }
+
+        if (code == RaviToolErrorCodes.VaultLocked && session.VaultProblem is not null)
         {
             // The vault is locked for a known reason: try again if it may have been fixed, else say why.
             if (await runtime.RetryUnlockAsync(session, cancellationToken).ConfigureAwait(false))
