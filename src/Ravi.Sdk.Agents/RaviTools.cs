@@ -77,5 +77,9 @@ public static class RaviTools
     private static IEnumerable<ToolDefinition> Definitions(RaviToolOptions options) =>
         IdentityTools.All()
             .Concat(InboxTools.All(options))
-            .Concat(WaitTools.All(options));
+            .Concat(WaitTools.All(options))
+            .Concat(EmailTools.All())
+            .Concat(SecretTools.All())
+            .Concat(PasswordTools.All())
+            .Concat(PhoneTools.All());
 }

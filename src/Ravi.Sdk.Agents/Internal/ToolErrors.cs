@@ -19,9 +19,7 @@ internal static class ToolErrors
             RaviToolErrorCodes.InvalidArgument,
             "This tool needs an identity: pass the 'identity' argument (an identity's uuid or name from list_identities).",
             "identity"),
-        RaviCryptoException { Kind: RaviCryptoErrorKind.Locked or RaviCryptoErrorKind.NotSetUp } => new ToolFailure(
-            RaviToolErrorCodes.VaultLocked,
-            "The vault is locked, so encrypted secrets, passwords and TOTP codes cannot be read or written. The host running these tools must unlock it with the account's 6-digit PIN (for example RAVI_PIN) and retry; other tools still work."),
+        RaviCryptoException { Kind: RaviCryptoErrorKind.Locked or RaviCryptoErrorKind.NotSetUp } => VaultLocked(),
         RaviCryptoException crypto => new ToolFailure(
             RaviToolErrorCodes.VaultError,
             $"The vault could not decrypt or encrypt this value ({crypto.Kind}): {crypto.Message} Check that the host unlocked the vault with this account's PIN."),
@@ -56,11 +54,40 @@ internal static class ToolErrors
         RaviException other => new ToolFailure(
             RaviToolErrorCodes.ServiceError,
             $"{Cut(other.Message)} Try again in a minute; if it keeps failing, tell the user."),
-        ArgumentException argument => new ToolFailure(
-            RaviToolErrorCodes.InvalidArgument,
-            $"{Cut(argument.Message)} Correct the arguments and call again."),
+        ArgumentException argument => FromArgument(argument, tool),
         _ => null,
     };
+
+    /// <summary>The vault is locked: encrypted values cannot be read or written.</summary>
+    public static ToolFailure VaultLocked() => new(
+        RaviToolErrorCodes.VaultLocked,
+        "The vault is locked, so encrypted secrets, passwords and TOTP codes cannot be read or written. The host running these tools must unlock it with the account's 6-digit PIN (for example RAVI_PIN) and retry; other tools still work.");
+
+    /// <summary>
+    /// An SDK argument check, told in the tool's terms: the SDK's parameter (<c>email.To</c>, <c>key</c>) is matched to
+    /// the tool argument of the same name (<c>to</c>, <c>key</c>) when there is one.
+    /// </summary>
+    private static ToolFailure FromArgument(ArgumentException exception, ToolDefinition tool)
+    {
+        var message = exception.Message;
+        if (exception.ParamName is { } paramName)
+        {
+            var suffix = $" (Parameter '{paramName}')";
+            if (message.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                message = message[..^suffix.Length];
+            }
+
+            var last = paramName[(paramName.LastIndexOf('.') + 1)..];
+            var snake = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(last);
+            if (tool.Parameters.FirstOrDefault(p => p.Name == snake) is { } parameter)
+            {
+                return ToolFailure.InvalidArgument(parameter.Name, $"The argument '{parameter.Name}' is invalid: {Cut(message)} Correct it and call again.");
+            }
+        }
+
+        return new ToolFailure(RaviToolErrorCodes.InvalidArgument, $"{Cut(message)} Correct the arguments and call again.");
+    }
 
     private static string DescribeFields(RaviApiException exception)
     {
