@@ -36,6 +36,16 @@ internal sealed class GuardedFunction(AIFunction inner, ILogger logger) : Delega
         {
             throw;
         }
+        catch (Exception ex) when (ex is ArgumentException or JsonException or FormatException)
+        {
+            // Binding failures of a reflection-built function (the demo tool); the catalog answers its own.
+            var message = ex is ArgumentException { ParamName: { } name } argument
+                ? argument.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal)
+                : ex.Message;
+            message = message.Length <= 500 ? message : message[..500] + "…";
+            McpLog.ToolFailed(logger, Name, message);
+            return ToolResults.Error(message);
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             McpLog.ToolCrashed(logger, Name, ex);
