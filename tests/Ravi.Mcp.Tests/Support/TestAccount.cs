@@ -31,7 +31,7 @@ public sealed class TestAccount : IAsyncDisposable
 
     public string AuthFile => Path.Combine(CliDirectory, "auth.json");
 
-    public static async Task<TestAccount> CreateAsync(RaviTestServerOptions? options = null, bool signedIn = true)
+    public static async Task<TestAccount> CreateAsync(RaviTestServerOptions? options = null, bool signedIn = true, bool setUpEncryption = true)
     {
         var server = await RaviTestServer.StartAsync(options);
         var client = new RaviClient(new RaviClientOptions
@@ -40,7 +40,10 @@ public sealed class TestAccount : IAsyncDisposable
             AccessToken = server.AccessToken,
             UseCliConfiguration = false,
         });
-        await client.Encryption.SetupAsync(Pin);
+        if (setUpEncryption)
+        {
+            await client.Encryption.SetupAsync(Pin);
+        }
         var account = new TestAccount(server, client, Directory.CreateTempSubdirectory("ravi-mcp-home-").FullName);
         Directory.CreateDirectory(account.CliDirectory);
         if (signedIn)
@@ -52,7 +55,7 @@ public sealed class TestAccount : IAsyncDisposable
     }
 
     /// <summary>What <c>ravi login</c> leaves behind: auth.json with the tokens and the user's email.</summary>
-    public void WriteLogin(string accessToken, string? refreshToken)
+    public void WriteLogin(string accessToken, string? refreshToken, string? privateKey = null, string? publicKey = null)
     {
         var json = new JsonObject
         {
@@ -60,6 +63,12 @@ public sealed class TestAccount : IAsyncDisposable
             ["refresh_token"] = refreshToken,
             ["user_email"] = Server.UserEmail,
         };
+        if (privateKey is not null)
+        {
+            json["private_key"] = privateKey;
+            json["public_key"] = publicKey;
+        }
+
         File.WriteAllText(AuthFile, json.ToJsonString());
     }
 
@@ -84,6 +93,24 @@ public sealed class TestAccount : IAsyncDisposable
         }
 
         return env;
+    }
+
+    /// <summary>Starts ravi-mcp over stdio with the C# client, as an agent host would.</summary>
+    public async Task<ModelContextProtocol.Client.McpClient> ConnectStdioAsync(IReadOnlyDictionary<string, string?> environment,
+        System.Collections.Concurrent.ConcurrentQueue<string> stderr, IEnumerable<string>? args = null, string? version = null)
+    {
+        var transport = new ModelContextProtocol.Client.StdioClientTransport(new ModelContextProtocol.Client.StdioClientTransportOptions
+        {
+            Name = "ravi-mcp",
+            Command = "dotnet",
+            Arguments = [McpProcess.Dll, .. args ?? []],
+            EnvironmentVariables = environment.ToDictionary(),
+            StandardErrorLines = stderr.Enqueue,
+            ShutdownTimeout = TimeSpan.FromSeconds(5),
+        });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        return await ModelContextProtocol.Client.McpClient.CreateAsync(transport,
+            new ModelContextProtocol.Client.McpClientOptions { ProtocolVersion = version ?? ProtocolVersions.Oldest }, cancellationToken: timeout.Token);
     }
 
     public async ValueTask DisposeAsync()
