@@ -11,7 +11,8 @@ namespace Ravi.Mcp.Tests;
 /// newest revision the transport can carry: the catalog is listed with portable schemas and annotations, a sign-up flow
 /// works end to end, every tool answers bad arguments with an error naming the argument, and waits report progress.
 /// </summary>
-public sealed class TransportMatrixTests(McpServers servers) : IClassFixture<McpServers>
+[Collection(SharedServers.Name)]
+public sealed class TransportMatrixTests(McpServers servers)
 {
     public static TheoryData<McpTransport, string> Connections()
     {
