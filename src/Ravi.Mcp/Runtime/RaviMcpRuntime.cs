@@ -17,7 +17,7 @@ namespace Ravi.Mcp.Runtime;
 internal sealed class RaviMcpRuntime : IAsyncDisposable
 {
     /// <summary>How long a session with a problem is kept before a call builds a new one.</summary>
-    public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(2);
 
     /// <summary>How long a vault problem is kept before a vault tool tries to unlock again.</summary>
     public static readonly TimeSpan VaultRetryInterval = TimeSpan.FromSeconds(15);

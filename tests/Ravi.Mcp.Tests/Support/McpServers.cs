@@ -57,8 +57,19 @@ public sealed class McpServers : IAsyncLifetime
             }),
         };
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        return await McpClient.CreateAsync(clientTransport, new McpClientOptions { ProtocolVersion = version }, cancellationToken: timeout.Token);
+        return await McpClient.CreateAsync(clientTransport, ClientOptions(version), cancellationToken: timeout.Token);
     }
+
+    /// <summary>
+    /// Client options for a loaded machine: the 2026-07-28 client probes with server/discover and, when a child process
+    /// answers later than the probe timeout (5 s by default), concludes that the server needs the initialize handshake.
+    /// </summary>
+    public static McpClientOptions ClientOptions(string version) => new()
+    {
+        ProtocolVersion = version,
+        DiscoverProbeTimeout = Timeout.InfiniteTimeSpan,
+        InitializationTimeout = TimeSpan.FromSeconds(60),
+    };
 
     public async Task DisposeAsync()
     {

@@ -110,7 +110,7 @@ public sealed class TestAccount : IAsyncDisposable
         });
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         return await ModelContextProtocol.Client.McpClient.CreateAsync(transport,
-            new ModelContextProtocol.Client.McpClientOptions { ProtocolVersion = version ?? ProtocolVersions.Oldest }, cancellationToken: timeout.Token);
+            McpServers.ClientOptions(version ?? ProtocolVersions.Oldest), cancellationToken: timeout.Token);
     }
 
     public async ValueTask DisposeAsync()
