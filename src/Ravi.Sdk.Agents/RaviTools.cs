@@ -81,5 +81,6 @@ public static class RaviTools
             .Concat(EmailTools.All())
             .Concat(SecretTools.All())
             .Concat(PasswordTools.All())
-            .Concat(PhoneTools.All());
+            .Concat(PhoneTools.All())
+            .Concat(TotpTools.All());
 }

@@ -14,6 +14,7 @@ internal sealed class RaviFunction : AIFunction
     private readonly IReadOnlyList<ToolParameter> _parameters;
     private readonly bool _takesIdentity;
     private readonly RaviToolAnnotations _annotations;
+    private readonly Lazy<JsonElement?> _returnSchema;
 
     public RaviFunction(ToolCatalogContext catalog, ToolDefinition tool)
     {
@@ -23,6 +24,7 @@ internal sealed class RaviFunction : AIFunction
         _parameters = _takesIdentity ? [IdentityParameter(catalog), .. tool.Parameters] : tool.Parameters;
         _annotations = tool.Annotations;
         JsonSchema = ToolSchema.Create(_parameters);
+        _returnSchema = new Lazy<JsonElement?>(() => AIJsonUtilities.CreateJsonSchema(tool.Result, serializerOptions: ToolJson.Options));
         AdditionalProperties = new Dictionary<string, object?>
         {
             [RaviToolAnnotations.TitleKey] = _annotations.Title,
@@ -38,6 +40,9 @@ internal sealed class RaviFunction : AIFunction
     public override string Description => _tool.Description;
 
     public override JsonElement JsonSchema { get; }
+
+    /// <summary>The schema of a successful result (an object); failures are <see cref="ErrorContent"/> instead.</summary>
+    public override JsonElement? ReturnJsonSchema => _returnSchema.Value;
 
     public override JsonSerializerOptions JsonSerializerOptions => ToolJson.Options;
 

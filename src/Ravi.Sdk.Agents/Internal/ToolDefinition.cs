@@ -7,6 +7,9 @@ internal sealed record ToolDefinition
 
     public required string Title { get; init; }
 
+    /// <summary>The result record a successful call returns (serialized), for the output schema.</summary>
+    public required Type Result { get; init; }
+
     public required string Description { get; init; }
 
     public required ToolKind Kind { get; init; }

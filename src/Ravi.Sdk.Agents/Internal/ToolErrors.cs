@@ -69,15 +69,9 @@ internal static class ToolErrors
     /// </summary>
     private static ToolFailure FromArgument(ArgumentException exception, ToolDefinition tool)
     {
-        var message = exception.Message;
+        var message = PlainMessage(exception);
         if (exception.ParamName is { } paramName)
         {
-            var suffix = $" (Parameter '{paramName}')";
-            if (message.EndsWith(suffix, StringComparison.Ordinal))
-            {
-                message = message[..^suffix.Length];
-            }
-
             var last = paramName[(paramName.LastIndexOf('.') + 1)..];
             var snake = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(last);
             if (tool.Parameters.FirstOrDefault(p => p.Name == snake) is { } parameter)
@@ -87,6 +81,15 @@ internal static class ToolErrors
         }
 
         return new ToolFailure(RaviToolErrorCodes.InvalidArgument, $"{Cut(message)} Correct the arguments and call again.");
+    }
+
+    /// <summary>The exception's message without the " (Parameter 'x')" that .NET appends.</summary>
+    public static string PlainMessage(ArgumentException exception)
+    {
+        var message = exception.Message;
+        var suffix = exception.ParamName is { } paramName ? $" (Parameter '{paramName}')" : null;
+        var at = suffix is null ? -1 : message.IndexOf(suffix, StringComparison.Ordinal);
+        return at < 0 ? message : message[..at];
     }
 
     private static string DescribeFields(RaviApiException exception)

@@ -19,6 +19,7 @@ internal static class EmailTools
         yield return new ToolDefinition
         {
             Name = "send_email",
+            Result = typeof(SentEmailResult),
             Title = "Send an email",
             Description = "Sends a new email from the identity's own address and returns its message_id and thread_id. The email really goes out (limit: 60 per hour, 500 per day); the call is never retried by itself, so do not repeat it unless it failed.",
             Kind = ToolKind.Write,
@@ -36,6 +37,7 @@ internal static class EmailTools
         yield return new ToolDefinition
         {
             Name = "reply_email",
+            Result = typeof(SentEmailResult),
             Title = "Reply to an email",
             Description = "Replies to an email in its thread, from the identity's address: to its sender, or with reply_all to every recipient. Take message_id from read_email_thread or wait_for_email. The reply really goes out; do not repeat the call unless it failed.",
             Kind = ToolKind.Write,

@@ -12,6 +12,7 @@ internal static class IdentityTools
         yield return new ToolDefinition
         {
             Name = "list_identities",
+            Result = typeof(IdentityListResult),
             Title = "List identities",
             Description = "Lists the identities of the Ravi account. Each identity is one agent persona with its own email address, phone number and encrypted vault. Returns uuid, name, email and phone of each.",
             Kind = ToolKind.Read,
@@ -22,6 +23,7 @@ internal static class IdentityTools
         yield return new ToolDefinition
         {
             Name = "create_identity",
+            Result = typeof(IdentityItem),
             Title = "Create an identity",
             Description = "Creates a new identity: a fresh email inbox and phone number (and an empty vault) to sign up for services with. Returns its uuid, email address and phone number; pass the uuid or name as 'identity' to the other tools.",
             Kind = ToolKind.Write,
@@ -36,6 +38,7 @@ internal static class IdentityTools
         yield return new ToolDefinition
         {
             Name = "get_identity",
+            Result = typeof(IdentityItem),
             Title = "Get an identity",
             Description = "Returns one identity: uuid, name, email address and phone number.",
             Kind = ToolKind.Read,
@@ -44,6 +47,7 @@ internal static class IdentityTools
         yield return new ToolDefinition
         {
             Name = "delete_identity",
+            Result = typeof(StatusResult),
             Title = "Delete an identity",
             Description = "Deletes an identity for good, with its inbox, phone number, vault secrets and saved passwords. This cannot be undone; only call it when the user asked for it.",
             Kind = ToolKind.Write,

@@ -15,6 +15,7 @@ internal static class InboxTools
         yield return new ToolDefinition
         {
             Name = "list_email_threads",
+            Result = typeof(EmailThreadListResult),
             Title = "List email threads",
             Description = "Lists the email threads in the identity's inbox, newest first: thread_id, subject, sender, a preview and unread counts. Read one with read_email_thread." + ExternalContent.DescriptionNote,
             Kind = ToolKind.Read,
@@ -25,6 +26,7 @@ internal static class InboxTools
         yield return new ToolDefinition
         {
             Name = "read_email_thread",
+            Result = typeof(EmailThreadResult),
             Title = "Read an email thread",
             Description = "Returns every message of one email thread (sender, recipients, subject, text body, attachments' names) and marks them read. message_id values can be passed to reply_email." + ExternalContent.DescriptionNote,
             Kind = ToolKind.Read,
@@ -35,6 +37,7 @@ internal static class InboxTools
         yield return new ToolDefinition
         {
             Name = "list_sms_conversations",
+            Result = typeof(SmsConversationListResult),
             Title = "List SMS conversations",
             Description = "Lists the SMS conversations of the identity's phone number, newest first: conversation_id, the other number, a preview and unread counts. Read one with read_sms_conversation." + ExternalContent.DescriptionNote,
             Kind = ToolKind.Read,
@@ -45,6 +48,7 @@ internal static class InboxTools
         yield return new ToolDefinition
         {
             Name = "read_sms_conversation",
+            Result = typeof(SmsConversationResult),
             Title = "Read an SMS conversation",
             Description = "Returns the messages of one SMS conversation, oldest first, and marks them read." + ExternalContent.DescriptionNote,
             Kind = ToolKind.Read,

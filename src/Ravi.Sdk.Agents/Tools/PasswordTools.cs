@@ -18,6 +18,7 @@ internal static class PasswordTools
         yield return new ToolDefinition
         {
             Name = "list_passwords",
+            Result = typeof(PasswordListResult),
             Title = "List saved passwords",
             Description = "Lists the website credentials saved for the identity: domain and username of each, without passwords. Read one with get_password.",
             Kind = ToolKind.Read,
@@ -26,6 +27,7 @@ internal static class PasswordTools
         yield return new ToolDefinition
         {
             Name = "get_password",
+            Result = typeof(PasswordResult),
             Title = "Get a saved password",
             Description = "Returns the credentials (username, password, notes) saved for a website domain, decrypted locally. Use them only to sign in where the user asked; do not repeat the password in replies.",
             Kind = ToolKind.Read,
@@ -39,6 +41,7 @@ internal static class PasswordTools
         yield return new ToolDefinition
         {
             Name = "save_password",
+            Result = typeof(SavedPasswordResult),
             Title = "Save a password",
             Description = "Saves website credentials for the identity, encrypted locally: creates an entry, or replaces the password of the entry with the same domain and username. Omit 'password' to have a strong one generated; it is then returned so you can type it into the sign-up form.",
             Kind = ToolKind.Write,
@@ -55,6 +58,7 @@ internal static class PasswordTools
         yield return new ToolDefinition
         {
             Name = "generate_password",
+            Result = typeof(GeneratedPasswordResult),
             Title = "Generate a password",
             Description = "Generates a random password (nothing is stored; use save_password to keep it). By default it mixes upper- and lowercase letters, digits and special characters.",
             Kind = ToolKind.Read,
@@ -70,6 +74,7 @@ internal static class PasswordTools
         yield return new ToolDefinition
         {
             Name = "delete_password",
+            Result = typeof(StatusResult),
             Title = "Delete a saved password",
             Description = "Deletes the credentials saved for a domain (and username, when the domain has several). This cannot be undone.",
             Kind = ToolKind.Write,

@@ -11,6 +11,7 @@ internal static class PhoneTools
         yield return new ToolDefinition
         {
             Name = "get_phone",
+            Result = typeof(PhoneResult),
             Title = "Get the phone number",
             Description = "Returns the identity's phone number in E.164 form (e.g. +15551234567), to enter in sign-up forms that send an SMS code. Then call wait_for_code.",
             Kind = ToolKind.Read,

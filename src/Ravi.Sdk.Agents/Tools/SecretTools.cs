@@ -16,6 +16,7 @@ internal static class SecretTools
         yield return new ToolDefinition
         {
             Name = "list_secrets",
+            Result = typeof(SecretListResult),
             Title = "List vault secrets",
             Description = "Lists the keys of the secrets in the identity's end-to-end encrypted vault (API keys, tokens…), without their values. Read one with get_secret.",
             Kind = ToolKind.Read,
@@ -24,6 +25,7 @@ internal static class SecretTools
         yield return new ToolDefinition
         {
             Name = "get_secret",
+            Result = typeof(SecretResult),
             Title = "Get a vault secret",
             Description = "Returns one secret from the identity's vault by key, decrypted locally. Use the value only for the task the user gave; do not repeat it in replies.",
             Kind = ToolKind.Read,
@@ -33,6 +35,7 @@ internal static class SecretTools
         yield return new ToolDefinition
         {
             Name = "set_secret",
+            Result = typeof(StoredSecretResult),
             Title = "Store a vault secret",
             Description = "Stores a secret in the identity's vault under a key, replacing any value the key had. The value is encrypted locally before it is sent, and is not echoed back.",
             Kind = ToolKind.Write,
@@ -49,6 +52,7 @@ internal static class SecretTools
         yield return new ToolDefinition
         {
             Name = "delete_secret",
+            Result = typeof(StatusResult),
             Title = "Delete a vault secret",
             Description = "Deletes a secret from the identity's vault by key. This cannot be undone.",
             Kind = ToolKind.Write,

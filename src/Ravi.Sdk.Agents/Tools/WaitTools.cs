@@ -26,6 +26,7 @@ internal static class WaitTools
         yield return new ToolDefinition
         {
             Name = "wait_for_code",
+            Result = typeof(CodeResult),
             Title = "Wait for a verification code",
             Description = "Waits for a one-time verification code (OTP) sent to the identity by SMS, by email or either, and returns the code with the message it came in. Call it right after triggering the code (e.g. submitting a sign-up or login form)." + window + ExternalContent.DescriptionNote,
             Kind = ToolKind.Wait,
@@ -42,6 +43,7 @@ internal static class WaitTools
         yield return new ToolDefinition
         {
             Name = "wait_for_link",
+            Result = typeof(LinkResult),
             Title = "Wait for a verification link",
             Description = "Waits for an email with a verification, confirmation or magic-login link and returns the link. Open it to finish the sign-up." + window + ExternalContent.DescriptionNote,
             Kind = ToolKind.Wait,
@@ -58,6 +60,7 @@ internal static class WaitTools
         yield return new ToolDefinition
         {
             Name = "wait_for_email",
+            Result = typeof(EmailResult),
             Title = "Wait for an email",
             Description = "Waits for an email to arrive in the identity's inbox and returns it (sender, subject, text body, attachments' names)." + window + ExternalContent.DescriptionNote,
             Kind = ToolKind.Wait,
@@ -216,8 +219,8 @@ internal static class WaitTools
             var total = Math.Round(timeout.TotalSeconds);
             var time = options.TimeProvider;
             var start = time.GetTimestamp();
-            progress.Report(new RaviToolProgress(0, total, $"Waiting for {what}: 0 s of {total:0} s"));
             using var timer = new PeriodicTimer(options.ProgressInterval, time);
+            progress.Report(new RaviToolProgress(0, total, string.Create(CultureInfo.InvariantCulture, $"Waiting for {what}: 0 s of {total:0} s")));
             var last = 0.0;
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
