@@ -46,6 +46,7 @@ public sealed class TransportMatrixTests(McpServers servers)
         {
             Assert.False(string.IsNullOrWhiteSpace(tool.Description), tool.Name);
             SchemaRules.AssertPortable(tool.Name, tool.JsonSchema);
+            Assert.Equal("object", tool.ProtocolTool.OutputSchema?.GetProperty("type").GetString());
             var annotations = tool.ProtocolTool.Annotations;
             Assert.NotNull(annotations);
             Assert.False(string.IsNullOrWhiteSpace(annotations.Title), tool.Name);

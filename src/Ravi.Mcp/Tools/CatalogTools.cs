@@ -45,6 +45,9 @@ internal static class CatalogTools
                 Destructive = annotations?.Destructive,
                 Idempotent = annotations?.Idempotent,
                 OpenWorld = annotations?.OpenWorld,
+                // The catalog declares each result's schema: clients that support it get outputSchema and structuredContent.
+                UseStructuredContent = function.ReturnJsonSchema is { ValueKind: System.Text.Json.JsonValueKind.Object },
+                OutputSchema = function.ReturnJsonSchema is { ValueKind: System.Text.Json.JsonValueKind.Object } schema ? schema : null,
             });
         }
 
