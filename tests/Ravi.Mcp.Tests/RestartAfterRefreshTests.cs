@@ -18,8 +18,9 @@ public sealed class RestartAfterRefreshTests
         await using var account = await TestAccount.CreateAsync(new RaviTestServerOptions { RotateRefreshTokens = true });
         var stderr = new ConcurrentQueue<string>();
 
-        await using (var first = await account.ConnectStdioAsync(account.Environment(), stderr))
+        await using (var firstServer = await InProcessServer.StartAsync(account.Environment(), stderr))
         {
+            var first = firstServer.Client;
             await first.CallOkAsync("list_identities", []);
             account.Server.ExpireAllTokens();
             await first.CallOkAsync("list_identities", [], string.Join('\n', stderr)); // refreshes once, rotating the refresh token
@@ -30,7 +31,8 @@ public sealed class RestartAfterRefreshTests
         Assert.Equal(account.Server.UserEmail, ReadField(account.AuthFile, "user_email")); // the CLI's fields survive
 
         account.Server.ExpireAllTokens(); // the restarted server must refresh again, with the rotated token
-        await using var second = await account.ConnectStdioAsync(account.Environment(), stderr);
+        await using var secondServer = await InProcessServer.StartAsync(account.Environment(), stderr);
+        var second = secondServer.Client;
         await second.CallOkAsync("list_identities", [], string.Join('\n', stderr));
         Assert.Equal(2, account.Server.RefreshCallCount);
     }
@@ -46,8 +48,9 @@ public sealed class RestartAfterRefreshTests
         environment["RAVI_MCP_STATE_DIR"] = stateDirectory;
         var stderr = new ConcurrentQueue<string>();
 
-        await using (var first = await account.ConnectStdioAsync(environment, stderr))
+        await using (var firstServer = await InProcessServer.StartAsync(environment, stderr))
         {
+            var first = firstServer.Client;
             account.Server.ExpireAllTokens();
             await first.CallOkAsync("list_identities", [], string.Join('\n', stderr));
         }
@@ -61,8 +64,9 @@ public sealed class RestartAfterRefreshTests
 
         // Same environment (the host config did not change), spent refresh token in it: the state file carries on.
         account.Server.ExpireAllTokens();
-        await using (var second = await account.ConnectStdioAsync(environment, stderr))
+        await using (var secondServer = await InProcessServer.StartAsync(environment, stderr))
         {
+            var second = secondServer.Client;
             await second.CallOkAsync("list_identities", [], string.Join('\n', stderr));
         }
 
@@ -70,7 +74,8 @@ public sealed class RestartAfterRefreshTests
 
         // Without the state file the environment's spent token is all there is: the tools say it was rejected.
         environment["RAVI_MCP_STATE_DIR"] = Path.Combine(account.Home, "fresh-state");
-        await using var third = await account.ConnectStdioAsync(environment, stderr);
+        await using var thirdServer = await InProcessServer.StartAsync(environment, stderr);
+        var third = thirdServer.Client;
         var rejected = await third.CallAsync("list_identities", []);
         Assert.True(rejected.IsError);
         Assert.Contains("Ravi rejected the credential from RAVI_ACCESS_TOKEN", ToolCalls.Text(rejected), StringComparison.Ordinal);
@@ -86,15 +91,17 @@ public sealed class RestartAfterRefreshTests
         environment["RAVI_REFRESH_TOKEN"] = "stale-refresh";
         environment["RAVI_MCP_STATE_DIR"] = stateDirectory;
         var stderr = new ConcurrentQueue<string>();
-        await using (var stale = await account.ConnectStdioAsync(environment, stderr))
+        await using (var staleServer = await InProcessServer.StartAsync(environment, stderr))
         {
+            var stale = staleServer.Client;
             Assert.True((await stale.CallAsync("list_identities", [])).IsError);
         }
 
         var fresh = account.Server.IssueTokens();
         environment["RAVI_ACCESS_TOKEN"] = fresh.AccessToken;
         environment["RAVI_REFRESH_TOKEN"] = fresh.RefreshToken;
-        await using var client = await account.ConnectStdioAsync(environment, stderr);
+        await using var server = await InProcessServer.StartAsync(environment, stderr);
+        var client = server.Client;
 
         await client.CallOkAsync("list_identities", [], string.Join('\n', stderr));
         Assert.Equal(fresh.RefreshToken, ReadField(Path.Combine(stateDirectory, "auth.json"), "refresh_token"));

@@ -17,7 +17,8 @@ public sealed class StartupProblemTests
     {
         await using var account = await TestAccount.CreateAsync(signedIn: false);
         var stderr = new ConcurrentQueue<string>();
-        await using var client = await account.ConnectStdioAsync(account.Environment(), stderr);
+        await using var server = await InProcessServer.StartAsync(account.Environment(), stderr);
+        var client = server.Client;
 
         var tools = await client.ListToolsAsync();
         Assert.Equal(RaviTools.ToolNames.Order(StringComparer.Ordinal), tools.Select(t => t.Name).Order(StringComparer.Ordinal));
@@ -41,7 +42,8 @@ public sealed class StartupProblemTests
     {
         await using var account = await TestAccount.CreateAsync();
         var stderr = new ConcurrentQueue<string>();
-        await using var client = await account.ConnectStdioAsync(account.Environment(pin: "000000"), stderr);
+        await using var server = await InProcessServer.StartAsync(account.Environment(pin: "000000"), stderr);
+        var client = server.Client;
 
         var identities = await client.CallAsync("list_identities", []);
         Assert.True(identities.IsError is null or false, ToolCalls.Text(identities));
@@ -60,7 +62,8 @@ public sealed class StartupProblemTests
         await using var account = await TestAccount.CreateAsync(signedIn: false);
         account.WriteLogin("not-a-valid-token", "not-a-valid-refresh-token");
         var stderr = new ConcurrentQueue<string>();
-        await using var client = await account.ConnectStdioAsync(account.Environment(), stderr);
+        await using var server = await InProcessServer.StartAsync(account.Environment(), stderr);
+        var client = server.Client;
 
         Assert.NotEmpty(await client.ListToolsAsync());
         var result = await client.CallAsync("list_identities", []);
@@ -68,7 +71,7 @@ public sealed class StartupProblemTests
         Assert.True(result.IsError);
         Assert.Contains("Ravi rejected the credential from " + account.AuthFile, ToolCalls.Text(result), StringComparison.Ordinal);
         Assert.DoesNotContain(stderr, line => line.Contains("not-a-valid", StringComparison.Ordinal));
-        Assert.DoesNotContain(stderr, line => line.Contains("   at ", StringComparison.Ordinal)); // no stack traces
+        Assert.DoesNotContain(stderr, line => line.Contains(" EXCEPTION ", StringComparison.Ordinal)); // no stack traces for expected failures
     }
 
     [Fact]
@@ -77,7 +80,8 @@ public sealed class StartupProblemTests
         await using var account = await TestAccount.CreateAsync();
         File.WriteAllText(Path.Combine(account.CliDirectory, "mcp.json"), "{ \"pinFile\": ");
         var stderr = new ConcurrentQueue<string>();
-        await using var client = await account.ConnectStdioAsync(account.Environment(), stderr);
+        await using var server = await InProcessServer.StartAsync(account.Environment(), stderr);
+        var client = server.Client;
 
         var result = await client.CallAsync("list_identities", []);
 
@@ -97,7 +101,8 @@ public sealed class StartupProblemTests
         var environment = account.Environment(pin: null);
         environment["RAVI_BASE_URL"] = null;
         var stderr = new ConcurrentQueue<string>();
-        await using var client = await account.ConnectStdioAsync(environment, stderr);
+        await using var server = await InProcessServer.StartAsync(environment, stderr);
+        var client = server.Client;
 
         var uuid = account.Server.Identity.Uuid;
         var set = await client.CallAsync("set_secret", new() { ["identity"] = uuid, ["key"] = "PIN_FILE_CHECK", ["value"] = "opened" });
@@ -118,7 +123,8 @@ public sealed class StartupProblemTests
         account.Server.SetEncryption(salt, verifier, publicKey);
         account.WriteLogin(account.Server.AccessToken, account.Server.RefreshToken, privateKeyCli, publicKey);
         var stderr = new ConcurrentQueue<string>();
-        await using var client = await account.ConnectStdioAsync(account.Environment(pin: null), stderr);
+        await using var server = await InProcessServer.StartAsync(account.Environment(pin: null), stderr);
+        var client = server.Client;
 
         var uuid = account.Server.Identity.Uuid;
         var set = await client.CallAsync("set_secret", new() { ["identity"] = uuid, ["key"] = "CLI_KEY_CHECK", ["value"] = "sealed" });
@@ -132,7 +138,8 @@ public sealed class StartupProblemTests
     {
         await using var account = await TestAccount.CreateAsync();
         var stderr = new ConcurrentQueue<string>();
-        await using var client = await account.ConnectStdioAsync(account.Environment(pin: null), stderr);
+        await using var server = await InProcessServer.StartAsync(account.Environment(pin: null), stderr);
+        var client = server.Client;
 
         await account.Client.ForIdentity(account.Server.Identity.Uuid).Vault.SetAsync("LOCKED_CHECK", "sealed");
         var result = await client.CallAsync("get_secret", new() { ["identity"] = account.Server.Identity.Uuid, ["key"] = "LOCKED_CHECK" });

@@ -95,24 +95,6 @@ public sealed class TestAccount : IAsyncDisposable
         return env;
     }
 
-    /// <summary>Starts ravi-mcp over stdio with the C# client, as an agent host would.</summary>
-    public async Task<ModelContextProtocol.Client.McpClient> ConnectStdioAsync(IReadOnlyDictionary<string, string?> environment,
-        System.Collections.Concurrent.ConcurrentQueue<string> stderr, IEnumerable<string>? args = null, string? version = null)
-    {
-        var transport = new ModelContextProtocol.Client.StdioClientTransport(new ModelContextProtocol.Client.StdioClientTransportOptions
-        {
-            Name = "ravi-mcp",
-            Command = "dotnet",
-            Arguments = [McpProcess.Dll, .. args ?? []],
-            EnvironmentVariables = environment.ToDictionary(),
-            StandardErrorLines = stderr.Enqueue,
-            ShutdownTimeout = TimeSpan.FromSeconds(5),
-        });
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        return await ModelContextProtocol.Client.McpClient.CreateAsync(transport,
-            McpServers.ClientOptions(version ?? ProtocolVersions.Oldest), cancellationToken: timeout.Token);
-    }
-
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
