@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 using Ravi.Sdk.Agents.Tests.Support;
 
 namespace Ravi.Sdk.Agents.Tests;
@@ -93,6 +94,20 @@ public sealed class WaitToolTests : AgentTestBase
         Assert.Equal(new RaviToolProgress(0, 40, "Waiting for an SMS code: 0 s of 40 s"), list[0]);
         Assert.Equal(5, list[1].Progress);
         Assert.Equal(40, list[1].Total);
+    }
+
+    [Fact]
+    public async Task A_progress_sink_among_the_invocation_services_is_used_too()
+    {
+        var reports = new ConcurrentQueue<RaviToolProgress>();
+        var services = new ServiceCollection()
+            .AddSingleton<IProgress<RaviToolProgress>>(new Recorder(reports))
+            .BuildServiceProvider();
+        var wait = CallAsync(Tools(), "wait_for_code", Identity + """, "channel": "sms", "timeout_seconds": 20}""", args => args.Services = services);
+        await WaitUntilAsync(() => !reports.IsEmpty, "the first progress report");
+        Server.InjectSms(IdentityUuid, "+15550001111", "Code 717171");
+        Assert.Equal("717171", Ok(await wait).GetProperty("code").GetString());
+        Assert.Equal(20, reports.First().Total);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using Ravi.Sdk.Agents.Internal;
 using Ravi.Sdk.Agents.Results;
 using Ravi.Sdk.Models;
@@ -5,7 +7,7 @@ using Ravi.Sdk.Models;
 namespace Ravi.Sdk.Agents.Tools;
 
 /// <summary>send_email, reply_email.</summary>
-internal static class EmailTools
+internal static partial class EmailTools
 {
     private const string Body = "body";
     private const string Cc = "cc";
@@ -28,7 +30,7 @@ internal static class EmailTools
             [
                 ToolParameter.String("to", "The recipient(s): email addresses, comma-separated.", required: true, maxLength: 2000),
                 ToolParameter.String("subject", "The subject line.", required: true, maxLength: 1000),
-                ToolParameter.String(Body, "The message: plain text or HTML.", required: true, maxLength: 200_000),
+                ToolParameter.String(Body, "The message: plain text (line breaks are kept) or HTML.", required: true, maxLength: 200_000),
                 CcParameter(),
                 BccParameter(),
             ],
@@ -45,7 +47,7 @@ internal static class EmailTools
             Parameters =
             [
                 ToolParameter.Integer("message_id", "The id of the email to reply to.", 1, long.MaxValue, required: true),
-                ToolParameter.String(Body, "The reply: plain text or HTML.", required: true, maxLength: 200_000),
+                ToolParameter.String(Body, "The reply: plain text (line breaks are kept) or HTML.", required: true, maxLength: 200_000),
                 ToolParameter.Boolean("reply_all", "Reply to every recipient of the email, not only its sender. Default false."),
                 CcParameter(),
                 BccParameter(),
@@ -53,6 +55,13 @@ internal static class EmailTools
             Invoke = ReplyAsync,
         };
     }
+
+    /// <summary>The API sends HTML bodies: plain text from a model is escaped and its line breaks kept.</summary>
+    internal static string ToHtml(string body) =>
+        HtmlTag().IsMatch(body) ? body : WebUtility.HtmlEncode(body).ReplaceLineEndings("<br>\n");
+
+    [GeneratedRegex(@"<(?:[a-zA-Z][a-zA-Z0-9]*|/[a-zA-Z][a-zA-Z0-9]*|!--)[^<>]*>", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex HtmlTag();
 
     private static string? Optional(ToolCall call, string name) =>
         call.Arguments.String(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
@@ -67,7 +76,7 @@ internal static class EmailTools
             {
                 To = call.Arguments.RequiredString("to").Trim(),
                 Subject = call.Arguments.RequiredString("subject"),
-                Body = call.Arguments.RequiredString(Body),
+                Body = ToHtml(call.Arguments.RequiredString(Body)),
                 Cc = Optional(call, Cc),
                 Bcc = Optional(call, Bcc),
             },
@@ -77,7 +86,7 @@ internal static class EmailTools
 
     private static async Task<object> ReplyAsync(ToolCall call, CancellationToken cancellationToken)
     {
-        var request = new ReplyEmailRequest { Body = call.Arguments.RequiredString(Body), Cc = Optional(call, Cc), Bcc = Optional(call, Bcc) };
+        var request = new ReplyEmailRequest { Body = ToHtml(call.Arguments.RequiredString(Body)), Cc = Optional(call, Cc), Bcc = Optional(call, Bcc) };
         var id = call.Arguments.Integer("message_id")!.Value;
         var messages = call.Agent.EmailMessages;
         var all = call.Arguments.Boolean("reply_all") ?? false;

@@ -74,20 +74,20 @@ public class TotpClient
     /// <exception cref="RaviApiException">The vault read failed.</exception>
     public virtual async Task<TotpCode> GetCodeAsync(string name, CancellationToken cancellationToken = default)
     {
-        var (secret, _) = await GetSecretAsync(name, cancellationToken).ConfigureAwait(false);
+        var secret = await GetSecretAsync(name, cancellationToken).ConfigureAwait(false);
         return secret.ComputeCode(_client.Scope.Pipeline.TimeProvider.GetUtcNow());
     }
 
     /// <summary>Reads an enrolment's stored secret (to compute codes for other instants, or to export it).</summary>
     /// <param name="name">The enrolment's name or vault key.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The secret and its enrolment.</returns>
+    /// <returns>The secret, with its issuer, account and parameters.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty or invalid; nothing was sent.</exception>
     /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
     /// <exception cref="RaviNotFoundException">The identity has no enrolment of that name.</exception>
     /// <exception cref="RaviCryptoException">The client is locked, or the stored value could not be decrypted.</exception>
     /// <exception cref="RaviApiException">The vault read failed.</exception>
-    public virtual async Task<(TotpSecret Secret, TotpEnrollment Enrollment)> GetSecretAsync(string name, CancellationToken cancellationToken = default)
+    public virtual async Task<TotpSecret> GetSecretAsync(string name, CancellationToken cancellationToken = default)
     {
         var key = VaultKey(name);
         RequireIdentity();
@@ -95,10 +95,9 @@ public class TotpClient
             ?? throw new RaviNotFoundException(
                 $"This identity has no TOTP enrolment named '{key[VaultKeyPrefix.Length..]}' (vault key {key}). List them with ListAsync, or enrol the secret first.",
                 new RaviErrorDetails { StatusCode = System.Net.HttpStatusCode.NotFound });
-        var secret = Decode(stored) ?? throw new RaviCryptoException(
+        return Decode(stored) ?? throw new RaviCryptoException(
             RaviCryptoErrorKind.InvalidCiphertext,
             $"The vault secret {key} does not hold an otpauth://totp/ URI or a base32 secret.");
-        return (secret, ToEnrollment(stored.Key, secret));
     }
 
     /// <summary>Lists the identity's enrolments (reads each <c>TOTP_…</c> vault secret; values that are not TOTP secrets are skipped).</summary>
