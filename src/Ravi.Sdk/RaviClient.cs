@@ -47,6 +47,11 @@ public class RaviClient : IDisposable
     /// The SDK applies its own per-attempt and overall timeouts, so give it a client whose <see cref="HttpClient.Timeout"/> is
     /// <see cref="Timeout.InfiniteTimeSpan"/> (as <c>AddRavi</c> does): the 100 s default would cut event streams and long OTP waits.
     /// Non-ASCII <c>Last-Event-ID</c> values need the handler's <c>RequestHeaderEncodingSelector</c> to return UTF-8.
+    /// Give it a handler with <c>AllowAutoRedirect = false</c> (the default of .NET's handlers is on): the SDK follows safe
+    /// redirects itself and cannot switch off your handler's. When your handler follows a redirect to another origin, the
+    /// request may already have reached that host (.NET drops <c>Authorization</c> on a redirect, but not the other
+    /// headers, and a 307/308 resends the body); the SDK then refuses the answer with <see cref="RaviRedirectException"/>.
+    /// Do not put a retrying handler in it either: the SDK retries by itself, and only what is safe to repeat.
     /// </remarks>
     /// <param name="httpClient">The client to send through; its <c>BaseAddress</c> is ignored in favour of <see cref="RaviClientOptions.BaseAddress"/>.</param>
     /// <param name="options">The settings; copied, then validated.</param>

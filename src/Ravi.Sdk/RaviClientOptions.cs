@@ -13,6 +13,15 @@ public sealed class RaviClientOptions
     /// <summary>The default API host, <c>https://ravi.app</c>.</summary>
     public static readonly Uri DefaultBaseAddress = new("https://ravi.app/");
 
+    /// <summary>The default <see cref="MaxResponseBytes"/>: 16 MiB.</summary>
+    public const long DefaultMaxResponseBytes = 16 * 1024 * 1024;
+
+    /// <summary>The default <see cref="MaxPages"/>: 1,000.</summary>
+    public const int DefaultMaxPages = 1000;
+
+    private const long MinMaxResponseBytes = 1024;
+    private const long MaxMaxResponseBytes = 1024 * 1024 * 1024;
+
     /// <summary>The API host. Every path is under <c>/api/</c> on it. Defaults to <see cref="DefaultBaseAddress"/>.</summary>
     public Uri BaseAddress { get; set; } = DefaultBaseAddress;
 
@@ -68,6 +77,21 @@ public sealed class RaviClientOptions
 
     /// <summary>The longest the SDK will wait before one retry, including a server's <c>Retry-After</c>. Default 60 s.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The largest response body the SDK reads, in bytes, counted after gzip/deflate decompression. A larger body ends the
+    /// call with <see cref="RaviApiException"/> as soon as the limit is passed (or at once, when <c>Content-Length</c>
+    /// announces it), so a broken or hostile server cannot make the client hold gigabytes. Event streams are not affected
+    /// (they limit each event instead). Default 16 MiB; at most 1 GiB.
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
+
+    /// <summary>
+    /// The most pages one list enumeration follows through <c>next</c> links before it ends with
+    /// <see cref="RaviPageLimitException"/> (a server that never stops paginating would otherwise keep it going forever).
+    /// Default 1,000.
+    /// </summary>
+    public int MaxPages { get; set; } = DefaultMaxPages;
 
     /// <summary>
     /// Enables the client-side email send limiter (60 per hour, 500 per day) that fails fast with
@@ -142,6 +166,16 @@ public sealed class RaviClientOptions
         if (MaxRetries is < 0 or > 20)
         {
             errors.Add($"{nameof(MaxRetries)} must be between 0 and 20.");
+        }
+
+        if (MaxResponseBytes is < MinMaxResponseBytes or > MaxMaxResponseBytes)
+        {
+            errors.Add($"{nameof(MaxResponseBytes)} must be between 1 KiB and 1 GiB.");
+        }
+
+        if (MaxPages < 1)
+        {
+            errors.Add($"{nameof(MaxPages)} must be at least 1.");
         }
 
         if (TimeProvider is null)

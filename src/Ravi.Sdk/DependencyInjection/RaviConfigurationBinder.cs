@@ -30,11 +30,13 @@ internal static class RaviConfigurationBinder
         options.OverallTimeout = Time(configuration, nameof(RaviClientOptions.OverallTimeout)) ?? options.OverallTimeout;
         options.RetryBaseDelay = Time(configuration, nameof(RaviClientOptions.RetryBaseDelay)) ?? options.RetryBaseDelay;
         options.MaxRetryDelay = Time(configuration, nameof(RaviClientOptions.MaxRetryDelay)) ?? options.MaxRetryDelay;
-        if (Get(configuration, nameof(RaviClientOptions.MaxRetries)) is { } retries)
+        options.MaxRetries = Int(configuration, nameof(RaviClientOptions.MaxRetries)) ?? options.MaxRetries;
+        options.MaxPages = Int(configuration, nameof(RaviClientOptions.MaxPages)) ?? options.MaxPages;
+        if (Get(configuration, nameof(RaviClientOptions.MaxResponseBytes)) is { } maxBytes)
         {
-            options.MaxRetries = int.TryParse(retries, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
-                ? n
-                : throw Invalid(nameof(RaviClientOptions.MaxRetries), retries, "an integer");
+            options.MaxResponseBytes = long.TryParse(maxBytes, NumberStyles.Integer, CultureInfo.InvariantCulture, out var bytes)
+                ? bytes
+                : throw Invalid(nameof(RaviClientOptions.MaxResponseBytes), maxBytes, "an integer (bytes)");
         }
 
         if (Get(configuration, nameof(RaviClientOptions.Argon2Implementation)) is { } argon)
@@ -50,6 +52,11 @@ internal static class RaviConfigurationBinder
         var value = configuration[key];
         return string.IsNullOrEmpty(value) ? null : value;
     }
+
+    private static int? Int(IConfiguration configuration, string key) =>
+        Get(configuration, key) is { } value
+            ? int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : throw Invalid(key, value, "an integer")
+            : null;
 
     private static bool? Bool(IConfiguration configuration, string key) =>
         Get(configuration, key) is { } value

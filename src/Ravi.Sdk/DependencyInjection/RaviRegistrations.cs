@@ -12,4 +12,7 @@ internal sealed class RaviRegistrations
     public bool Add(string name) => _names.TryAdd(name, 0);
 
     public bool Contains(string name) => _names.ContainsKey(name);
+
+    /// <summary>Whether <paramref name="httpClientName"/> is the <see cref="IHttpClientFactory"/> name of one of these registrations.</summary>
+    public bool IsHttpClientName(string httpClientName) => _names.Keys.Any(n => string.Equals(HttpClientName(n), httpClientName, StringComparison.Ordinal));
 }

@@ -15,7 +15,12 @@ public static class RaviServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options.</param>
-    /// <returns>The HTTP client builder, to add your own handlers (they run under the SDK's auth and retry handlers).</returns>
+    /// <returns>
+    /// The HTTP client builder, to add your own handlers: they run under the SDK's auth and retry handlers, once per wire
+    /// attempt. Do not add retrying or hedging handlers (e.g. <c>AddStandardResilienceHandler</c>): the SDK retries by itself,
+    /// and a replay of a request that may have been processed (an email send) is refused with a <see cref="RaviException"/>.
+    /// The builder starts with the SDK's transport (automatic redirects off) and without the factory's default logging.
+    /// </returns>
     public static IHttpClientBuilder AddRavi(this IServiceCollection services, Action<RaviClientOptions> configure) =>
         AddRavi(services, Microsoft.Extensions.Options.Options.DefaultName, configure);
 
@@ -66,8 +71,13 @@ public static class RaviServiceCollectionExtensions
         var registrations = GetRegistrations(services);
         var isNew = registrations.Add(name);
 
+        // The SDK's own transport (automatic redirects off), no IHttpClientFactory logging (the SDK logs each attempt itself,
+        // without query strings), and a guard below the user's handlers that refuses unsafe replays (docs/resilience.md).
         var builder = services.AddHttpClient(RaviRegistrations.HttpClientName(name))
-            .ConfigureHttpClient(static c => c.Timeout = Timeout.InfiniteTimeSpan);
+            .ConfigureHttpClient(static c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(static () => Ravi.Sdk.Http.RaviPipeline.CreateDefaultTransport())
+            .RemoveAllLoggers();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter, RaviReplayGuardFilter>());
 
         services.TryAddSingleton<IRaviClientFactory>(static sp => ActivatorUtilities.CreateInstance<RaviClientFactory>(sp, sp.GetRequiredService<RaviRegistrations>()));
         if (isNew)

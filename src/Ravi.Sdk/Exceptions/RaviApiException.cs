@@ -24,6 +24,7 @@ public class RaviApiException : RaviException
         RequestId = details.RequestId;
         RetryAfter = details.RetryAfter;
         ResponseBody = details.ResponseBody;
+        Attempts = details.Attempts;
     }
 
     /// <summary>The HTTP status code of the response.</summary>
@@ -46,4 +47,10 @@ public class RaviApiException : RaviException
 
     /// <summary>The start of the response body (truncated to a few KiB), for diagnostics.</summary>
     public string? ResponseBody { get; }
+
+    /// <summary>
+    /// How many attempts the SDK made before this response was final (1 when the request was not retried; the message
+    /// says so when there were more).
+    /// </summary>
+    public int Attempts { get; }
 }

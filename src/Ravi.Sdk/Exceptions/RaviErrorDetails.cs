@@ -26,4 +26,7 @@ public sealed record RaviErrorDetails
 
     /// <summary>The start of the body, truncated.</summary>
     public string? ResponseBody { get; init; }
+
+    /// <summary>How many attempts were made before this response was final (1 when the request was not retried).</summary>
+    public int Attempts { get; init; } = 1;
 }

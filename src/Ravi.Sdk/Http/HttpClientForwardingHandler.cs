@@ -3,7 +3,9 @@ namespace Ravi.Sdk.Http;
 /// <summary>
 /// The innermost handler when the caller supplies an <see cref="HttpClient"/> (directly or through
 /// <c>IHttpClientFactory</c>): our auth and retry handlers run above it, and every attempt is forwarded
-/// to the caller's client as a fresh request message (an <see cref="HttpClient"/> refuses to send one twice).
+/// to the caller's client as a fresh request message (an <see cref="HttpClient"/> refuses to send one twice), carrying a
+/// <see cref="RaviSendRecord"/> for <see cref="RaviReplayGuardHandler"/>. The SDK cannot switch off that client's automatic
+/// redirects: <see cref="RaviOriginGuardHandler"/> above refuses the answer when it followed one to another origin.
 /// </summary>
 internal sealed class HttpClientForwardingHandler : HttpMessageHandler
 {
@@ -27,22 +29,8 @@ internal sealed class HttpClientForwardingHandler : HttpMessageHandler
             return fallback.SendAsync(request, cancellationToken);
         }
 
-        var copy = new HttpRequestMessage(request.Method, request.RequestUri)
-        {
-            Version = request.Version,
-            VersionPolicy = request.VersionPolicy,
-            Content = request.Content,
-        };
-        foreach (var header in request.Headers)
-        {
-            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-
-        foreach (var option in request.Options)
-        {
-            ((IDictionary<string, object?>)copy.Options)[option.Key] = option.Value;
-        }
-
+        var copy = RaviRequestCloner.Clone(request);
+        copy.Options.Set(RaviHeaders.SendRecord, new RaviSendRecord(RaviRetryClassifier.IsIdempotent(request)));
         return client.SendAsync(copy, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 

@@ -30,11 +30,11 @@ internal static class RaviErrorFactory
             body = [];
         }
 
-        return Create(response.StatusCode, response.Headers, body, timeProvider);
+        return Create(response.StatusCode, response.Headers, body, timeProvider, RaviAttempts.Of(response));
     }
 
     /// <summary>Builds the exception from an already-read body.</summary>
-    public static RaviApiException Create(HttpStatusCode status, System.Net.Http.Headers.HttpResponseHeaders? headers, ReadOnlySpan<byte> body, TimeProvider timeProvider)
+    public static RaviApiException Create(HttpStatusCode status, System.Net.Http.Headers.HttpResponseHeaders? headers, ReadOnlySpan<byte> body, TimeProvider timeProvider, int attempts = 1)
     {
         string? code = null;
         string? detail = null;
@@ -66,6 +66,7 @@ internal static class RaviErrorFactory
             RequestId = requestId,
             RetryAfter = retryAfter,
             ResponseBody = bodyText,
+            Attempts = attempts,
         };
 
         var message = BuildMessage(details);
@@ -135,6 +136,11 @@ internal static class RaviErrorFactory
         if (d.RetryAfter is { } ra)
         {
             sb.Append(" Retry after ").Append(ra.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)).Append(" s.");
+        }
+
+        if (d.Attempts > 1)
+        {
+            sb.Append(" Gave up after ").Append(d.Attempts.ToString(CultureInfo.InvariantCulture)).Append(" attempts.");
         }
 
         if (d.RequestId is not null)

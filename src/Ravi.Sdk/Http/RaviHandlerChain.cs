@@ -3,19 +3,29 @@ using Microsoft.Extensions.Logging;
 namespace Ravi.Sdk.Http;
 
 /// <summary>
-/// Builds the handler chain every API request goes through, outermost first:
-/// <see cref="RaviResilienceHandler"/> (send limiter, overall timeout, retries, attempt timeout) →
+/// Builds the handler chains requests go through, outermost first. Every API request:
+/// <see cref="RaviResilienceHandler"/> (send limiter, overall timeout, retries, attempt timeout, redirects) →
 /// <see cref="RaviTokenRefreshHandler"/> (bearer, proactive and 401 refresh, one replay) →
-/// <see cref="RaviLoggingHandler"/> (one line per wire attempt) → the transport.
-/// Retries therefore re-run authentication, and a token refresh is one wire call that is never retried on its own.
+/// <see cref="RaviLoggingHandler"/> (one line per wire attempt) →
+/// <see cref="RaviResponseBufferingHandler"/> (the body read inside the attempt, size-limited) →
+/// <see cref="RaviOriginGuardHandler"/> (nothing of ours leaves the API origin; transport-followed redirects refused) →
+/// the transport. Retries therefore re-run authentication, and a token refresh is one wire call that is never retried on
+/// its own. Requests to other hosts (the presigned upload) take only the last two handlers.
 /// </summary>
 internal static class RaviHandlerChain
 {
     /// <summary>Composes the SDK's handlers over <paramref name="transport"/>.</summary>
     public static HttpMessageHandler Build(RaviPipeline pipeline, HttpMessageHandler transport)
     {
-        var logging = new RaviLoggingHandler(pipeline.LoggerFactory.CreateLogger("Ravi.Sdk.Http")) { InnerHandler = transport };
+        var logging = new RaviLoggingHandler(pipeline.LoggerFactory.CreateLogger("Ravi.Sdk.Http")) { InnerHandler = BuildWire(pipeline, transport) };
         var auth = new RaviTokenRefreshHandler(pipeline) { InnerHandler = logging };
         return new RaviResilienceHandler(pipeline) { InnerHandler = auth };
     }
+
+    /// <summary>The handlers every wire exchange goes through, also the anonymous ones: body buffering, then the origin guard.</summary>
+    public static HttpMessageHandler BuildWire(RaviPipeline pipeline, HttpMessageHandler transport) =>
+        new RaviResponseBufferingHandler(pipeline.Options.MaxResponseBytes)
+        {
+            InnerHandler = new RaviOriginGuardHandler(pipeline.BaseAddress) { InnerHandler = transport },
+        };
 }

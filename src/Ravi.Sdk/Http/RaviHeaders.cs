@@ -13,6 +13,9 @@ internal static class RaviHeaders
     /// <summary>Marks a request that may be retried even though it is a POST (it has no side effect on failure).</summary>
     public static readonly HttpRequestOptionsKey<bool> IdempotentPost = new("Ravi.IdempotentPost");
 
+    /// <summary>What <see cref="RaviReplayGuardHandler"/> knows about a message forwarded to an <c>IHttpClientFactory</c> client.</summary>
+    public static readonly HttpRequestOptionsKey<RaviSendRecord> SendRecord = new("Ravi.SendRecord");
+
     /// <summary>Marks a long-lived streaming request (SSE): no attempt or overall timeout, no retries.</summary>
     public static readonly HttpRequestOptionsKey<bool> Streaming = new("Ravi.Streaming");
 }

@@ -20,13 +20,12 @@ internal sealed class RaviPipeline : IDisposable
 {
     private static readonly MediaTypeWithQualityHeaderValue JsonAccept = new("application/json");
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
-    private const int InitialPageBuffer = 16 * 1024;
-    private const int MaxPresizedPage = 4 * 1024 * 1024;
     private static readonly JsonWriterOptions BodyWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly HttpMessageInvoker _invoker;
     private readonly HttpMessageInvoker _anonymousInvoker;
     private readonly HttpMessageHandler _chain;
+    private readonly HttpMessageHandler _anonymousChain;
     private readonly HttpMessageHandler _transport;
     private readonly bool _disposeTransport;
     private readonly ILogger _logger;
@@ -50,8 +49,9 @@ internal sealed class RaviPipeline : IDisposable
         _transport = transport;
         _disposeTransport = disposeTransport;
         _chain = RaviHandlerChain.Build(this, transport);
+        _anonymousChain = RaviHandlerChain.BuildWire(this, transport);
         _invoker = new HttpMessageInvoker(_chain, disposeHandler: false);
-        _anonymousInvoker = new HttpMessageInvoker(transport, disposeHandler: false);
+        _anonymousInvoker = new HttpMessageInvoker(_anonymousChain, disposeHandler: false);
     }
 
     /// <summary>The options this pipeline was built with (a private copy).</summary>
@@ -72,9 +72,13 @@ internal sealed class RaviPipeline : IDisposable
     /// <summary>The User-Agent sent with every request.</summary>
     public string UserAgent { get; }
 
-    /// <summary>Creates the default owned transport.</summary>
+    /// <summary>
+    /// Creates the default owned transport. Automatic redirects are off: the resilience handler follows only the redirects
+    /// <see cref="RaviRedirectPolicy"/> allows, as new attempts through the chain.
+    /// </summary>
     public static SocketsHttpHandler CreateDefaultTransport() => new()
     {
+        AllowAutoRedirect = false,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         AutomaticDecompression = DecompressionMethods.All,
         ConnectTimeout = TimeSpan.FromSeconds(15),
@@ -116,7 +120,7 @@ internal sealed class RaviPipeline : IDisposable
     }
 
     /// <summary>
-    /// Sets a JSON body serialized through the source-generated context (buffered, so it can be replayed).
+    /// Sets a JSON body serialized through the source-generated context (in memory, so every attempt can resend it).
     /// Written with minimal escaping: an HTML email body goes out as <c>"&lt;p&gt;x&lt;/p&gt;"</c>, not <c>"\u003Cp\u003E…"</c>
     /// (the body is never embedded in HTML, so the default encoder's HTML-safe escaping only bloats and obscures it).
     /// </summary>
@@ -128,7 +132,7 @@ internal sealed class RaviPipeline : IDisposable
             JsonSerializer.Serialize(writer, body, typeInfo);
         }
 
-        var content = new ByteArrayContent(buffer.WrittenSpan.ToArray());
+        var content = new RaviReplayableContent(buffer.WrittenSpan.ToArray());
         content.Headers.ContentType = JsonContentType;
         request.Content = content;
     }
@@ -173,30 +177,56 @@ internal sealed class RaviPipeline : IDisposable
         }
     }
 
-    /// <summary>Sends a request without the bearer token and without the API handler chain (e.g. the presigned upload PUT).</summary>
+    /// <summary>
+    /// Sends a request without the bearer token and without the API handler chain (the presigned upload PUT to the storage
+    /// host): only the wire handlers apply (no Ravi header leaves the API origin; the error body is read bounded). Not
+    /// retried, no redirect followed; a transport failure is a <see cref="RaviConnectionException"/>.
+    /// </summary>
     public async Task SendAnonymousAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         request.Options.Set(RaviHeaders.Anonymous, true);
-        if (request.Headers.UserAgent.Count == 0)
+        HttpResponseMessage response;
+        try
         {
-            request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+            response = await _anonymousInvoker.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (RaviRetryClassifier.IsTransportFailure(ex) || ex is OperationCanceledException))
+        {
+            throw RaviConnectionErrors.Create(request, ex, 1, mayHaveBeenProcessed: !(ex is HttpRequestException http && RaviRetryClassifier.FailedBeforeSending(http)));
         }
 
-        using var response = await _anonymousInvoker.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        using (response)
+        {
+            if (RaviRedirectPolicy.IsRedirect(response))
+            {
+                throw RaviRedirectPolicy.Refused(request, response, null, "and uploads never follow redirects");
+            }
+
+            await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
     /// Lists a collection, accepting a bare JSON array or a <c>{count,next,previous,results}</c> page and following
-    /// <c>next</c> links (same host only) until the last page.
+    /// <c>next</c> links (same origin only) until the last page, at most <see cref="RaviClientOptions.MaxPages"/> pages
+    /// (then <see cref="RaviPageLimitException"/>).
     /// </summary>
     public async IAsyncEnumerable<T> ListAsync<T>(string relativePath, IdentityScope scope, string? identityUuid, JsonTypeInfo<T> typeInfo, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Uri? next = null;
         var first = true;
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var maxPages = Options.MaxPages;
         while (first || next is not null)
         {
+            if (seen.Count == maxPages)
+            {
+                throw new RaviPageLimitException(
+                    $"GET /{relativePath.Split('?')[0]} still had a 'next' page after {maxPages} pages (RaviClientOptions.MaxPages); the SDK stopped " +
+                    "following it (a server that never stops paginating would keep the list going forever). Raise MaxPages if the collection really is that large.",
+                    maxPages);
+            }
+
             HttpRequestMessage request;
             if (first)
             {
@@ -215,7 +245,7 @@ internal sealed class RaviPipeline : IDisposable
             {
                 using var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
                 await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-                page = await ReadPageAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
+                page = await ReadPageAsync(response, typeInfo, Options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
             }
 
             foreach (var item in page.Items)
@@ -247,24 +277,24 @@ internal sealed class RaviPipeline : IDisposable
         throw exception;
     }
 
-    /// <summary>Deserializes a JSON body, mapping malformed JSON to <see cref="RaviApiException"/>.</summary>
+    /// <summary>
+    /// Deserializes a JSON body (already buffered by the chain, else read under the default size limit), mapping malformed
+    /// JSON, values of the wrong type and invalid UTF-8 to <see cref="RaviApiException"/>.
+    /// </summary>
     public static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        var body = await RaviResponseReader.ReadAsync(response, RaviClientOptions.DefaultMaxResponseBytes, cancellationToken).ConfigureAwait(false);
+        T? value;
+        try
         {
-            T? value;
-            try
-            {
-                value = await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
-            }
-            catch (JsonException ex)
-            {
-                throw InvalidResponse(response, $"The response is not valid JSON for {typeof(T).Name}: {ex.Message}", ex);
-            }
-
-            return value ?? throw InvalidResponse(response, $"The response body was empty or null where {typeof(T).Name} was expected.", null);
+            value = JsonSerializer.Deserialize(body.Span, typeInfo);
         }
+        catch (Exception ex) when (IsInvalidData(ex))
+        {
+            throw InvalidResponse(response, $"The response is not valid JSON for {typeof(T).Name}: {ex.Message}", ex);
+        }
+
+        return value ?? throw InvalidResponse(response, $"The response body was empty or null where {typeof(T).Name} was expected.", null);
     }
 
     public void Dispose()
@@ -276,43 +306,18 @@ internal sealed class RaviPipeline : IDisposable
 
         _invoker.Dispose();
         _anonymousInvoker.Dispose();
-        if (!ReferenceEquals(_chain, _transport))
+        if (_disposeTransport)
         {
-            // Dispose the handlers we created (DelegatingHandler.Dispose also disposes its inner handler,
-            // so detach the transport first when we do not own it).
-            DisposeChain(_chain, _transport, _disposeTransport);
-        }
-        else if (_disposeTransport)
-        {
-            _transport.Dispose();
+            // DelegatingHandler.Dispose disposes its inner handler, so this reaches the transport (disposing it twice is harmless).
+            // A transport we do not own is left alone: InnerHandler cannot be detached once a request was sent, and the
+            // SDK's handlers own nothing else, so they are left to the GC.
+            _chain.Dispose();
+            _anonymousChain.Dispose();
         }
     }
 
     internal Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         _invoker.SendAsync(request, cancellationToken);
-
-    private static void DisposeChain(HttpMessageHandler chain, HttpMessageHandler transport, bool disposeTransport)
-    {
-        var current = chain;
-        var delegating = new List<DelegatingHandler>();
-        while (current is DelegatingHandler d && !ReferenceEquals(current, transport))
-        {
-            delegating.Add(d);
-            current = d.InnerHandler;
-        }
-
-        if (!disposeTransport)
-        {
-            // DelegatingHandler.Dispose would dispose the caller's transport, and InnerHandler cannot be swapped once a
-            // request was sent. The SDK's handlers own nothing else, so leave them to the GC.
-            return;
-        }
-
-        foreach (var handler in delegating)
-        {
-            handler.Dispose();
-        }
-    }
 
     private static RaviApiException InvalidResponse(HttpResponseMessage response, string message, Exception? inner) =>
         new(message, new RaviErrorDetails { StatusCode = response.StatusCode }, inner);
@@ -339,62 +344,33 @@ internal sealed class RaviPipeline : IDisposable
             throw new RaviException($"The server returned an invalid 'next' page link.");
         }
 
-        if (Uri.Compare(uri, BaseAddress, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+        if (!RaviOrigin.IsSame(uri, BaseAddress))
         {
-            throw new RaviException($"Refusing to follow a 'next' page link to another host ({uri.Host}): the bearer token would leak.");
+            throw new RaviException($"Refusing to follow a 'next' page link to another origin ({uri.GetLeftPart(UriPartial.Authority)}): the bearer token would leak.");
         }
 
         return uri;
     }
 
-    private static async Task<ListPage<T>> ReadPageAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    private static async Task<ListPage<T>> ReadPageAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long limit, CancellationToken cancellationToken)
     {
-        // The page is buffered (Utf8JsonReader needs contiguous bytes for one pass over array-or-page) in a pooled buffer
-        // sized from Content-Length when the server sends it (+1 byte, so end of stream is seen without growing). Pooled
-        // and cleared on return: a fresh growing buffer per page cost ~64 KB of garbage for a 10 KB list.
-        var length = response.Content.Headers.ContentLength;
-        var buffer = ArrayPool<byte>.Shared.Rent(length is > 0 and < MaxPresizedPage ? (int)length.Value + 1 : InitialPageBuffer);
-        var count = 0;
+        // The chain buffered the page (pooled, size-limited, cleared when the response is disposed): one forward pass over it.
+        var body = await RaviResponseReader.ReadAsync(response, limit, cancellationToken).ConfigureAwait(false);
         try
         {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                while (true)
-                {
-                    if (count == buffer.Length)
-                    {
-                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                        buffer.AsSpan(0, count).CopyTo(larger);
-                        ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
-                        buffer = larger;
-                    }
-
-                    var read = await stream.ReadAsync(buffer.AsMemory(count), cancellationToken).ConfigureAwait(false);
-                    if (read == 0)
-                    {
-                        break;
-                    }
-
-                    count += read;
-                }
-            }
-
-            try
-            {
-                return ListPage<T>.Parse(buffer.AsSpan(0, count), typeInfo);
-            }
-            catch (JsonException ex)
-            {
-                throw InvalidResponse(response, $"The response is not a valid list of {typeof(T).Name}: {ex.Message}", ex);
-            }
+            return ListPage<T>.Parse(body.Span, typeInfo);
         }
-        finally
+        catch (Exception ex) when (IsInvalidData(ex))
         {
-            buffer.AsSpan(0, count).Clear(); // list pages can hold message bodies: do not leave them in the shared pool
-            ArrayPool<byte>.Shared.Return(buffer);
+            throw InvalidResponse(response, $"The response is not a valid list of {typeof(T).Name}: {ex.Message}", ex);
         }
     }
+
+    /// <summary>
+    /// What System.Text.Json throws for bad server data: malformed JSON, and (from a converter called in place) a value of
+    /// the wrong token type or a string that is not valid UTF-8 or not a valid value.
+    /// </summary>
+    private static bool IsInvalidData(Exception ex) => ex is JsonException or InvalidOperationException or FormatException;
 
     private static Uri NormalizeBase(Uri baseAddress)
     {

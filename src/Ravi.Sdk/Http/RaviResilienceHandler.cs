@@ -8,12 +8,19 @@ namespace Ravi.Sdk.Http;
 /// <summary>
 /// The outermost SDK handler: the optional client-side send limiter, then one Polly v8 pipeline built per client —
 /// overall timeout → retry (exponential backoff with jitter, honouring <c>retry_after_seconds</c>/<c>Retry-After</c>) →
-/// per-attempt timeout. GET/PUT/DELETE/HEAD/OPTIONS (and POSTs marked <see cref="RaviHeaders.IdempotentPost"/>) are retried
-/// on transport errors, attempt timeouts, 408, 429, 500, 502, 503 and 504; other POSTs only on 429 and on connection
-/// failures before sending. Requests marked <see cref="RaviHeaders.Streaming"/> bypass it. All waits use the client's
-/// <see cref="TimeProvider"/>; the caller's cancellation surfaces as <see cref="OperationCanceledException"/> at once,
-/// a timeout as <see cref="RaviRequestTimeoutException"/>.
+/// per-attempt timeout → the attempt. GET/PUT/DELETE/HEAD/OPTIONS (and POSTs marked <see cref="RaviHeaders.IdempotentPost"/>)
+/// are retried on transport errors, attempt timeouts, 408, 429, 500, 502, 503 and 504; other POSTs only on 429 and on
+/// connection failures before sending. Requests marked <see cref="RaviHeaders.Streaming"/> skip the pipeline (one attempt,
+/// no timeouts: the event stream has its own silence timeout).
 /// </summary>
+/// <remarks>
+/// The caller's request is a template that is never sent: each attempt, and each redirect hop within it, sends a fresh
+/// clone (<see cref="RaviRequestCloner"/>) through the rest of the chain (auth, logging, body buffering, origin guard), so
+/// a redirect the <see cref="RaviRedirectPolicy"/> allows is authenticated anew and one it refuses ends the call before
+/// anything goes to its target. All waits use the client's <see cref="TimeProvider"/>. The caller's cancellation surfaces
+/// as <see cref="OperationCanceledException"/> at once, a timeout as <see cref="RaviRequestTimeoutException"/>, a transport
+/// failure as <see cref="RaviConnectionException"/>, each naming the number of attempts.
+/// </remarks>
 internal sealed class RaviResilienceHandler : DelegatingHandler
 {
     private static readonly ResiliencePropertyKey<CallState> StateKey = new("Ravi.Sdk.CallState");
@@ -27,9 +34,11 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
     private readonly TimeSpan _overallTimeout;
     private readonly TimeSpan _maxRetryDelay;
     private readonly int _maxRetries;
+    private readonly RaviRedirectPolicy _redirects;
 
     public RaviResilienceHandler(RaviPipeline pipeline)
     {
+        _redirects = new RaviRedirectPolicy(pipeline.BaseAddress);
         var options = pipeline.Options;
         _timeProvider = pipeline.TimeProvider;
         _logger = pipeline.LoggerFactory.CreateLogger("Ravi.Sdk.Http");
@@ -43,9 +52,10 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        await RaviReplayableContent.EnsureAsync(request, cancellationToken).ConfigureAwait(false); // every attempt and hop resends it
         if (request.Options.TryGetValue(RaviHeaders.Streaming, out var streaming) && streaming)
         {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return await SendFollowingRedirectsAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
         RaviSendLimiter.Lease? lease = null;
@@ -63,21 +73,18 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
             }
         }
 
-        if (_maxRetries > 0 && request.Content is { } content && content is not ByteArrayContent and not ReadOnlyMemoryContent)
-        {
-            await content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false); // so a retry can replay it
-        }
-
-        var state = new CallState(this, request, RaviRetryClassifier.IsIdempotent(request),
+        var idempotent = RaviRetryClassifier.IsIdempotent(request);
+        var state = new CallState(this, request, idempotent,
             _overallTimeout == Timeout.InfiniteTimeSpan ? null : _timeProvider.GetUtcNow() + _overallTimeout, cancellationToken);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(StateKey, state);
         try
         {
             var response = await _pipeline.ExecuteAsync(
-                static (ctx, st) => new ValueTask<HttpResponseMessage>(st.Handler.SendAttemptAsync(st.Request, ctx.CancellationToken)),
+                static (ctx, st) => new ValueTask<HttpResponseMessage>(st.Handler.SendAttemptAsync(st, ctx.CancellationToken)),
                 context,
                 state).ConfigureAwait(false);
+            RaviAttempts.Record(response, state.Attempts);
             if (lease is { } taken && (int)response.StatusCode is >= 400 and < 500)
             {
                 _limiter!.Release(taken); // refused by the server: nothing was sent
@@ -90,12 +97,18 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
             var kind = state.TimedOut ?? RaviTimeoutKind.Attempt;
             var timeout = kind == RaviTimeoutKind.Attempt ? _attemptTimeout : _overallTimeout;
             RaviHttpLog.TimedOut(_logger, request.Method.Method, request.RequestUri?.AbsolutePath, kind, timeout.TotalMilliseconds);
-            throw new RaviRequestTimeoutException(kind, timeout, $"{request.Method.Method} {request.RequestUri?.AbsolutePath}");
+            throw new RaviRequestTimeoutException(kind, timeout, RaviOrigin.Operation(request), state.Attempts);
         }
-        catch (HttpRequestException ex) when (lease is { } taken && RaviRetryClassifier.FailedBeforeSending(ex))
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested &&
+                                   (RaviRetryClassifier.IsTransportFailure(ex) || ex is OperationCanceledException))
         {
-            _limiter!.Release(taken);
-            throw;
+            var beforeSending = ex is HttpRequestException http && RaviRetryClassifier.FailedBeforeSending(http);
+            if (lease is { } taken && beforeSending)
+            {
+                _limiter!.Release(taken);
+            }
+
+            throw RaviConnectionErrors.Create(request, ex, state.Attempts, mayHaveBeenProcessed: !idempotent && !beforeSending);
         }
         catch (RaviApiException ex) when (lease is { } taken && (int)ex.StatusCode is >= 400 and < 500)
         {
@@ -108,8 +121,36 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
         }
     }
 
-    private Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        base.SendAsync(request, cancellationToken);
+    private Task<HttpResponseMessage> SendAttemptAsync(CallState state, CancellationToken cancellationToken)
+    {
+        state.Attempts++;
+        return SendFollowingRedirectsAsync(state.Request, cancellationToken);
+    }
+
+    /// <summary>One attempt: a fresh clone of the template down the chain, then one per redirect the policy allows.</summary>
+    private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(HttpRequestMessage template, CancellationToken cancellationToken)
+    {
+        Uri? target = null;
+        for (var hops = 0; ; hops++)
+        {
+            var message = RaviRequestCloner.Clone(template, target);
+            var response = await base.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            response.RequestMessage ??= message;
+            if (!RaviRedirectPolicy.IsRedirect(response))
+            {
+                return response;
+            }
+
+            try
+            {
+                target = _redirects.Follow(message, response, hops);
+            }
+            finally
+            {
+                response.Dispose();
+            }
+        }
+    }
 
     private ResiliencePipeline<HttpResponseMessage> BuildPipeline(RaviClientOptions options)
     {
@@ -221,6 +262,7 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
         HttpRequestException http when idempotent => (true, $"transport error ({http.HttpRequestError})"),
         HttpRequestException http when RaviRetryClassifier.FailedBeforeSending(http) => (true, $"connection failed before sending ({http.HttpRequestError})"),
         HttpRequestException http => (false, $"transport error ({http.HttpRequestError}) after the request may have been sent"),
+        InvalidDataException => idempotent ? (true, "corrupt compressed body") : (false, "corrupt compressed body after the request was sent"),
         IOException => idempotent ? (true, "I/O error") : (false, "I/O error after the request may have been sent"),
         OperationCanceledException => idempotent ? (true, "transport timeout") : (false, "transport timeout after the request may have been sent"),
         _ => (false, null),
@@ -276,5 +318,8 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
         public string? Reason { get; set; }
 
         public RaviTimeoutKind? TimedOut { get; set; }
+
+        /// <summary>How many attempts the pipeline started (redirect hops within one attempt do not count).</summary>
+        public int Attempts { get; set; }
     }
 }

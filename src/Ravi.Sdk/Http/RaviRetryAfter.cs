@@ -16,7 +16,11 @@ internal static class RaviRetryAfter
     {
         TimeSpan? fromBody = null;
         var content = response.Content;
-        if (content.Headers.ContentLength is null or (> 0 and <= MaxBufferedBody))
+        if (content is RaviBufferedContent buffered)
+        {
+            fromBody = FromJson(buffered.Body.Span); // read by the chain inside the attempt
+        }
+        else if (content.Headers.ContentLength is null or (> 0 and <= MaxBufferedBody))
         {
             try
             {

@@ -21,6 +21,12 @@ internal static class RaviRetryClassifier
         return request.Options.TryGetValue(RaviHeaders.IdempotentPost, out var idempotent) && idempotent;
     }
 
+    /// <summary>
+    /// Whether <paramref name="exception"/> is a transport failure (connection, protocol, mid-body I/O, corrupt compressed
+    /// body): retried for idempotent requests, and surfaced as <see cref="RaviConnectionException"/>.
+    /// </summary>
+    public static bool IsTransportFailure(Exception exception) => exception is HttpRequestException or IOException or InvalidDataException;
+
     /// <summary>Whether the status is transient (408, 429, 500, 502, 503, 504).</summary>
     public static bool IsTransientStatus(int status) => status is 408 or 429 or 500 or 502 or 503 or 504;
 

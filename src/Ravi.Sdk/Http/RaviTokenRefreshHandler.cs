@@ -16,8 +16,20 @@ namespace Ravi.Sdk.Http;
 /// The refresh call goes to the inner handler directly, so it never recurses through this handler.
 /// A 401 that renewal cannot fix becomes <see cref="RaviAuthenticationException"/> telling the user to sign in again.
 /// </summary>
+/// <remarks>
+/// A refresh token goes on the wire at most once: once the refresh request may have reached the server without tokens
+/// coming back (the connection dropped after sending, a timeout, a 5xx, a redirect), the token counts as spent — with
+/// single-use rotating tokens a second send looks like token theft to the server — and the call fails with
+/// <see cref="RaviAuthenticationException"/> (sign in again). Only a refusal the server provably did not process (429,
+/// or a connection that failed before sending) leaves it usable. The shared refresh runs for at most
+/// <see cref="MaxRefreshTime"/> (or the attempt timeout, if shorter), whether or not anyone still waits for it: it is not
+/// cancelled with its last waiter, because a refresh cut after sending would spend the token and lose the rotated one.
+/// </remarks>
 internal sealed class RaviTokenRefreshHandler : DelegatingHandler
 {
+    /// <summary>The longest a token refresh may take: it is one small POST, and it may outlive the callers waiting for it.</summary>
+    public static readonly TimeSpan MaxRefreshTime = TimeSpan.FromSeconds(10);
+
     private const string RefreshPath = "api/auth/token/refresh/";
     private static readonly MediaTypeWithQualityHeaderValue JsonAccept = new("application/json");
 
@@ -30,6 +42,7 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
     private readonly ILogger _logger;
     private readonly RaviTokenRefreshCallback _refresh;
     private TokenInfo? _last;
+    private string? _spentRefreshToken;
 
     public RaviTokenRefreshHandler(RaviPipeline pipeline)
     {
@@ -38,7 +51,8 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
         _userAgent = pipeline.UserAgent;
         _timeProvider = pipeline.TimeProvider;
         _skew = pipeline.Options.TokenRefreshSkew;
-        _refreshTimeout = pipeline.Options.AttemptTimeout;
+        var attempt = pipeline.Options.AttemptTimeout;
+        _refreshTimeout = attempt == Timeout.InfiniteTimeSpan || attempt > MaxRefreshTime ? MaxRefreshTime : attempt;
         _logger = pipeline.LoggerFactory.CreateLogger("Ravi.Sdk.Auth");
         _refresh = SendRefreshAsync;
         if (_credential is RaviCredential own)
@@ -77,9 +91,9 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
             canRefresh = RaviJwt.CanRefresh(tokens);
         }
 
-        if (canRefresh && request.Content is { } content && content is not ByteArrayContent and not ReadOnlyMemoryContent)
+        if (canRefresh)
         {
-            await content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false); // so the request can be replayed
+            await RaviReplayableContent.EnsureAsync(request, cancellationToken).ConfigureAwait(false); // so the request can be replayed
         }
 
         request.Headers.Authorization = info.Header;
@@ -118,8 +132,9 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
         }
 
         response.Dispose();
-        request.Headers.Authorization = Describe(renewed.AccessToken).Header;
-        var retried = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var replay = RaviRequestCloner.Clone(request); // a message is never sent twice
+        replay.Headers.Authorization = Describe(renewed.AccessToken).Header;
+        var retried = await base.SendAsync(replay, cancellationToken).ConfigureAwait(false);
         if (retried.StatusCode == HttpStatusCode.Unauthorized)
         {
             throw await RejectedAsync(retried, "The renewed access token was rejected too.", cancellationToken).ConfigureAwait(false);
@@ -149,23 +164,36 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
     private async Task<RaviTokens> SendRefreshAsync(string refreshToken, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(refreshToken);
+        if (string.Equals(Volatile.Read(ref _spentRefreshToken), refreshToken, StringComparison.Ordinal))
+        {
+            throw Spent("it was already sent once without tokens coming back", null);
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, _refreshUri);
         request.Headers.Accept.Add(JsonAccept);
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         request.Options.Set(RaviHeaders.Anonymous, true);
         RaviPipeline.SetJsonBody(request, new RefreshBody(refreshToken), RaviJsonContext.Default.RefreshBody);
 
-        using var timeout = _refreshTimeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(_refreshTimeout, _timeProvider);
-        using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var timeout = new CancellationTokenSource(_refreshTimeout, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         RaviAuthLog.RefreshStarting(_logger, "access token expired or rejected");
         HttpResponseMessage response;
         try
         {
-            response = await base.SendAsync(request, linked?.Token ?? cancellationToken).ConfigureAwait(false);
+            response = await base.SendAsync(request, linked.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (timeout is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
+        catch (HttpRequestException ex) when (RaviRetryClassifier.FailedBeforeSending(ex))
         {
-            throw new RaviRequestTimeoutException(RaviTimeoutKind.Attempt, _refreshTimeout, "POST /" + RefreshPath);
+            throw; // nothing was sent: the token is not spent, and the caller's attempt may be retried
+        }
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw SpentAfter(refreshToken, $"no answer within {_refreshTimeout.TotalSeconds:0.###} s", ex);
+        }
+        catch (Exception ex) when (RaviRetryClassifier.IsTransportFailure(ex) || ex is RaviRedirectException)
+        {
+            throw SpentAfter(refreshToken, ex is RaviRedirectException ? "the answer came from another origin" : "the connection failed after sending", ex);
         }
 
         using (response)
@@ -173,20 +201,35 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
             if (!response.IsSuccessStatusCode)
             {
                 var error = await RaviErrorFactory.CreateAsync(response, _timeProvider, cancellationToken).ConfigureAwait(false);
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    throw error; // refused unprocessed: the token is still good
+                }
+
+                Volatile.Write(ref _spentRefreshToken, refreshToken);
                 if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
                 {
                     RaviAuthLog.RefreshRejected(_logger, (int)response.StatusCode, error.Code);
                     throw RaviAuthErrors.RefreshRejected(error);
                 }
 
-                throw error;
+                throw Spent($"the server answered {(int)response.StatusCode}", error);
             }
 
-            var wire = await RaviPipeline.ReadJsonAsync(response, RaviJsonContext.Default.TokenWire, cancellationToken).ConfigureAwait(false);
+            TokenWire wire;
+            try
+            {
+                wire = await RaviPipeline.ReadJsonAsync(response, RaviJsonContext.Default.TokenWire, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RaviApiException ex)
+            {
+                throw SpentAfter(refreshToken, "the answer was not a token response", ex);
+            }
+
             var access = wire.EffectiveAccess;
             if (string.IsNullOrEmpty(access))
             {
-                throw new RaviApiException("The token refresh response has no access token.", new RaviErrorDetails { StatusCode = response.StatusCode });
+                throw SpentAfter(refreshToken, "the answer had no access token", null);
             }
 
             var rotated = wire.EffectiveRefresh;
@@ -200,6 +243,20 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
             return new RaviTokens { AccessToken = access, RefreshToken = string.IsNullOrEmpty(rotated) ? refreshToken : rotated, User = wire.User };
         }
     }
+
+    /// <summary>Marks <paramref name="refreshToken"/> spent and builds the error saying so.</summary>
+    private RaviAuthenticationException SpentAfter(string refreshToken, string why, Exception? inner)
+    {
+        Volatile.Write(ref _spentRefreshToken, refreshToken);
+        return Spent(why, inner);
+    }
+
+    private static RaviAuthenticationException Spent(string why, Exception? inner) =>
+        new(
+            $"The token refresh failed after the refresh token was sent ({why}). Refresh tokens are single-use, so the SDK does not send it again. " +
+            RaviAuthErrors.SignInHint,
+            new RaviErrorDetails { StatusCode = HttpStatusCode.Unauthorized, Code = "refresh_token_spent" },
+            inner);
 
     private async Task<RaviAuthenticationException> RejectedAsync(HttpResponseMessage response, string reason, CancellationToken cancellationToken)
     {

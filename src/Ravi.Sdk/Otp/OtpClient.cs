@@ -195,7 +195,7 @@ public class OtpClient
     {
         RaviNotFoundException => true, // the conversation or thread vanished meanwhile
         RaviApiException api => api.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)api.StatusCode >= 500,
-        HttpRequestException or IOException or OperationCanceledException => true,
+        RaviConnectionException or HttpRequestException or IOException or OperationCanceledException => true,
         _ => false,
     };
 

@@ -107,7 +107,7 @@ public class AuthClient
             {
                 throw RaviAuthErrors.DeviceAccessDenied(ex);
             }
-            catch (Exception ex) when (ex is HttpRequestException or RaviServerException or RaviRequestTimeoutException)
+            catch (Exception ex) when (ex is RaviConnectionException or RaviServerException or RaviRequestTimeoutException)
             {
                 var state = "transient failure (" + ex.GetType().Name + ")";
                 RaviAuthLog.DevicePoll(logger, state, interval.TotalSeconds);

@@ -60,6 +60,8 @@ public sealed class DependencyInjectionTests
             ["Ravi:AttemptTimeout"] = "00:00:12",
             ["Ravi:OverallTimeout"] = "00:03:00",
             ["Ravi:MaxRetries"] = "5",
+            ["Ravi:MaxPages"] = "50",
+            ["Ravi:MaxResponseBytes"] = "1048576",
             ["Ravi:RetryBaseDelay"] = "00:00:00.250",
             ["Ravi:MaxRetryDelay"] = "00:00:30",
             ["Ravi:EnableSendLimiter"] = "true",
@@ -85,6 +87,8 @@ public sealed class DependencyInjectionTests
         Assert.Equal(TimeSpan.FromSeconds(12), o.AttemptTimeout);
         Assert.Equal(TimeSpan.FromMinutes(3), o.OverallTimeout);
         Assert.Equal(5, o.MaxRetries);
+        Assert.Equal(50, o.MaxPages);
+        Assert.Equal(1048576, o.MaxResponseBytes);
         Assert.Equal(TimeSpan.FromMilliseconds(250), o.RetryBaseDelay);
         Assert.Equal(TimeSpan.FromSeconds(30), o.MaxRetryDelay);
         Assert.True(o.EnableSendLimiter);

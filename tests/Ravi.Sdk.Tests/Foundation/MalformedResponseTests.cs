@@ -19,7 +19,8 @@ public sealed class MalformedResponseTests
         { "empty body", "" },
         { "json null", "null" },
         { "array instead of object", "[]" },
-        { "number where string expected", """{"uuid":123,"name":"x"}""" },
+        { "number where string expected", """{"uuid":"u","name":123}""" },
+        { "bool where an id expected", """{"uuid":true,"name":"x"}""" },
         { "missing required field", """{"name":"only-a-name"}""" },
         { "bad date", """{"uuid":"u","name":"n","created_dt":"yesterday"}""" },
     };
@@ -97,7 +98,7 @@ public sealed class MalformedResponseTests
         });
 
         var ravi = Assert.IsType<RaviException>(ex, exactMatch: true);
-        Assert.Contains("another host", ravi.Message, StringComparison.Ordinal);
+        Assert.Contains("another origin", ravi.Message, StringComparison.Ordinal);
         Assert.Equal([1L], seen);
         var only = h.SingleRequest();
         Assert.Equal("ravi.test", only.Uri.Host);

@@ -30,11 +30,13 @@ public sealed class RealSocketTests
         probe.Stop(); // nothing listens there now
         using var counter = new CountingHandler(RaviPipeline.CreateDefaultTransport());
 
-        var ex = await Assert.ThrowsAsync<HttpRequestException>(() => Client(new Uri($"http://127.0.0.1:{port}/"), counter).EmailMessages.ComposeAsync(Email));
+        var failure = await Assert.ThrowsAsync<RaviConnectionException>(() => Client(new Uri($"http://127.0.0.1:{port}/"), counter).EmailMessages.ComposeAsync(Email));
 
+        var ex = Assert.IsType<HttpRequestException>(failure.InnerException);
         Assert.Equal(HttpRequestError.ConnectionError, ex.HttpRequestError);
         Assert.True(RaviRetryClassifier.FailedBeforeSending(ex));
         Assert.Equal(3, counter.Attempts);
+        Assert.Equal(3, failure.Attempts);
     }
 
     [Fact]
@@ -71,9 +73,11 @@ public sealed class RealSocketTests
 
         try
         {
-            var ex = await Assert.ThrowsAsync<HttpRequestException>(() => Client(new Uri($"http://127.0.0.1:{port}/"), counter).EmailMessages.ComposeAsync(Email));
+            var failure = await Assert.ThrowsAsync<RaviConnectionException>(() => Client(new Uri($"http://127.0.0.1:{port}/"), counter).EmailMessages.ComposeAsync(Email));
 
+            var ex = Assert.IsType<HttpRequestException>(failure.InnerException);
             Assert.False(RaviRetryClassifier.FailedBeforeSending(ex));
+            Assert.Equal(1, failure.Attempts);
             Assert.Equal(1, counter.Attempts);
             Assert.Equal(1, Volatile.Read(ref accepted));
         }

@@ -237,8 +237,10 @@ public sealed class RetryTests : IDisposable
     {
         ThenThrow(new HttpRequestException(error, "connection reset", new IOException("reset")));
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => Client().EmailMessages.ComposeAsync(Email));
+        var ex = await Assert.ThrowsAsync<RaviConnectionException>(() => Client().EmailMessages.ComposeAsync(Email));
 
+        Assert.IsType<HttpRequestException>(ex.InnerException);
+        Assert.Equal(1, ex.Attempts);
         Assert.Equal(1, Sent("POST"));
     }
 

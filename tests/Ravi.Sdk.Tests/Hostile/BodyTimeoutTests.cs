@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Extensions.Time.Testing;
+using Ravi.Sdk.Events;
+using Ravi.Sdk.Tests.Auth.Support;
+
+namespace Ravi.Sdk.Tests.Hostile;
+
+/// <summary>Item 2 of issue 10: every timeout bounds the whole call, body included; event streams keep their silence timeout.</summary>
+public sealed class BodyTimeoutTests
+{
+    [Fact]
+    public async Task A_body_that_drips_after_the_headers_is_cut_by_the_attempt_and_overall_timeouts()
+    {
+        await using var api = HostileServer.Start(HostileServer.Api, async x =>
+        {
+            await x.SendAsync("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n[");
+            for (var i = 0; i < 1000 && !x.Stopping.IsCancellationRequested; i++)
+            {
+                await Task.Delay(250, x.Stopping);
+                await x.SendAsync(" ");
+            }
+        });
+        using var client = HostileClients.Create(api, o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromSeconds(1);
+            o.OverallTimeout = TimeSpan.FromSeconds(3);
+        });
+        var clock = Stopwatch.StartNew();
+
+        var ex = await HostileClients.Failure(() => client.Identities.ListAsync().ToListAsync().AsTask(), seconds: 20);
+
+        Assert.IsType<RaviRequestTimeoutException>(ex);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(12), $"took {clock.Elapsed}"); // 3 s overall, with room for a loaded machine
+        Assert.True(api.Requests.Count >= 2, "a GET whose attempt timed out is retried");
+    }
+
+    [Fact]
+    public async Task A_stalled_body_times_out_on_the_fake_clock()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var stall = new StallingStream("[{\"uuid\":"u8.ToArray());
+        using var transport = new StubHandler(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(stall) });
+        var options = TestClients.Options(time, "ravi_id_key");
+        options.AttemptTimeout = TimeSpan.FromSeconds(1);
+        options.MaxRetries = 0;
+        using var client = TestClients.Create(options, transport);
+
+        var call = client.Identities.ListAsync().ToListAsync().AsTask();
+        await WaitUntilAsync(() => transport.Requests.Count == 1 && stall.Waiting > 0);
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        var ex = await HostileClients.Failure(() => call, seconds: 10);
+        var timeout = Assert.IsType<RaviRequestTimeoutException>(ex);
+        Assert.Equal(RaviTimeoutKind.Attempt, timeout.Kind);
+    }
+
+    [Fact]
+    public async Task An_event_stream_outlives_the_attempt_and_overall_timeouts_and_keeps_its_silence_timeout()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var body = new Events.ControlledStream();
+        using var transport = new StubHandler(_ => new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StreamContent(body) { Headers = { { "Content-Type", "text/event-stream" } } },
+        });
+        var options = TestClients.Options(time, "ravi_id_key");
+        options.AttemptTimeout = TimeSpan.FromSeconds(1);
+        options.OverallTimeout = TimeSpan.FromSeconds(3);
+        using var client = TestClients.Create(options, transport);
+        var stream = client.ForIdentity(TestClients.Identity).Events
+            .StreamAsync(new RaviEventStreamOptions { KeepAliveTimeout = TimeSpan.FromSeconds(60), MaxReconnectAttempts = 0 })
+            .GetAsyncEnumerator();
+
+        var next = stream.MoveNextAsync().AsTask();
+        await WaitUntilAsync(() => transport.Requests.Count == 1);
+        time.Advance(TimeSpan.FromSeconds(10)); // past both request timeouts, within the silence timeout
+        body.Send("id: 1\ndata: {}\n\n");
+
+        Assert.True(await HostileClients.Within(next, 10));
+        Assert.Equal("1", stream.Current.Id);
+        await stream.DisposeAsync();
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(condition(), "the precondition was never reached");
+    }
+
+    /// <summary>Returns a prefix, then blocks every read until it is cancelled (a server that stopped mid-body).</summary>
+    private sealed class StallingStream(byte[] prefix) : Stream
+    {
+        private int _waiting;
+        private int _position;
+
+        public int Waiting => Volatile.Read(ref _waiting);
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (_position < prefix.Length)
+            {
+                var n = Math.Min(buffer.Length, prefix.Length - _position);
+                prefix.AsMemory(_position, n).CopyTo(buffer);
+                _position += n;
+                return n;
+            }
+
+            Interlocked.Increment(ref _waiting);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+                return 0;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _waiting);
+            }
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
