@@ -24,4 +24,11 @@ public sealed record EmailThreadDetail
     /// </summary>
     [JsonPropertyName("messages")]
     public IReadOnlyList<EmailMessage> Messages { get; init => field = EquatableList<EmailMessage>.From(value); } = EquatableList<EmailMessage>.Empty;
+
+    /// <summary>Shows which thread and how many messages; never the subject or message content.</summary>
+    /// <returns>A description without message content.</returns>
+    public override string ToString() =>
+        $"EmailThreadDetail {{ ThreadId = {ThreadId}, MessageCount = {MessageCount}, Messages = {Messages.Count}, Subject = {Mask(Subject)} }}";
+
+    private static string Mask(string? value) => value is null ? "null" : "***";
 }

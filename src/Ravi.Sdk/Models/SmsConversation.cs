@@ -44,4 +44,13 @@ public sealed record SmsConversation
     /// </summary>
     [JsonPropertyName("messages")]
     public IReadOnlyList<SmsConversationMessage> Messages { get; init => field = EquatableList<SmsConversationMessage>.From(value); } = EquatableList<SmsConversationMessage>.Empty;
+
+    /// <summary>Shows which conversation, who and when; never the preview or message bodies (they carry codes).</summary>
+    /// <returns>A description without message content.</returns>
+    public override string ToString() =>
+        $"SmsConversation {{ ConversationId = {ConversationId}, FromNumber = {FromNumber}, PhoneNumber = {PhoneNumber}, " +
+        $"MessageCount = {MessageCount}, UnreadCount = {UnreadCount}, LatestMessageAt = {LatestMessageAt:O}, " +
+        $"Messages = {Messages.Count}, Preview = {Mask(Preview)} }}";
+
+    private static string Mask(string? value) => value is null ? "null" : "***";
 }
