@@ -13,11 +13,11 @@ public sealed record PasswordEntry
     public required string Uuid { get; init; }
 
     /// <summary>
-    /// The identity that owns it, as the server reports it: a UUID, or the identity's numeric id written as digits
-    /// (the service the official CLI targets sends a number; see docs/compatibility.md).
+    /// The UUID of the identity that owns it. A service that numbers identities (the one the official CLI targets) sends
+    /// a number instead, kept as its decimal string (<c>7</c> → <c>"7"</c>; see docs/compatibility.md).
     /// </summary>
     [JsonPropertyName("identity")]
-    public string? IdentityId { get; init; }
+    public string? IdentityUuid { get; init; }
 
     /// <summary>The website domain, e.g. <c>example.com</c> (plaintext).</summary>
     [JsonPropertyName("domain")]

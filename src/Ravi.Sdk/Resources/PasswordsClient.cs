@@ -207,7 +207,7 @@ public class PasswordsClient
         return new PasswordEntry
         {
             Uuid = wire.Uuid,
-            IdentityId = wire.Identity,
+            IdentityUuid = wire.Identity,
             Domain = wire.Domain,
             Username = username,
             Password = password,

@@ -134,7 +134,7 @@ public class VaultClient
         return new VaultSecret
         {
             Uuid = wire.Uuid,
-            IdentityId = wire.Identity,
+            IdentityUuid = wire.Identity,
             Key = wire.Key,
             Value = value,
             Notes = notes,

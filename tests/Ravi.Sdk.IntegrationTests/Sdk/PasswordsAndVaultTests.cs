@@ -55,7 +55,7 @@ public abstract class PasswordsAndVaultTests : SdkTestBase
             Notes = "2FA on",
         });
         Assert.Equal("P4ss w0rd \"ünïcødé\" 🔑", created.Password);
-        Assert.Equal(ExpectedIdentity, created.IdentityId); // a UUID, or the numeric id the CLI's service sends
+        Assert.Equal(ExpectedIdentity, created.IdentityUuid); // a UUID, or the numeric id the CLI's service sends
 
         var createBody = Body(Assert.Single(RequestsTo("POST", "/api/passwords/")));
         Assert.Equal("example.com", createBody["domain"]!.GetValue<string>());

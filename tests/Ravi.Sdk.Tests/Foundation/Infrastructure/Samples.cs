@@ -169,7 +169,7 @@ internal static class Samples
         new()
         {
             Uuid = uuid,
-            IdentityId = WireHarness.IdentityUuid,
+            IdentityUuid = WireHarness.IdentityUuid,
             Domain = "example.com",
             Username = username,
             Password = password,
@@ -186,7 +186,7 @@ internal static class Samples
         new()
         {
             Uuid = uuid,
-            IdentityId = WireHarness.IdentityUuid,
+            IdentityUuid = WireHarness.IdentityUuid,
             Key = key,
             Value = value,
             Notes = notes,
