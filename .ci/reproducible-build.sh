@@ -3,7 +3,7 @@
 # 2 cores). Builds every shipped project from two fresh clones of the committed HEAD at different paths, as CI does
 # (ContinuousIntegrationBuild: source paths mapped to /_/), packs them, and compares each shipped assembly and package
 # byte for byte. When an assembly differs, it names the compiler-generated files that differ.
-# Usage: bash .ci/reproducible-build.sh     (exit 1 when an assembly differs; docs/packaging.md)
+# Usage: bash .ci/reproducible-build.sh     (exit 1 when an assembly or package differs; docs/packaging.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -43,7 +43,8 @@ for package in "$work/a-feed"/*; do
     if cmp -s "$package" "$work/b-feed/$name"; then
         echo "identical: $name"
     else
-        echo "differs (packages are not compared for the exit code): $name"
+        status=1
+        echo "DIFFERENT: $name"
     fi
 done
 exit $status
