@@ -18,10 +18,13 @@ for side in a b; do
     (
         cd "$work/$side"
         for project in "${projects[@]}"; do
-            dotnet build "src/$project/$project.csproj" -c Release -warnaserror -nologo -v:q \
-                -p:ContinuousIntegrationBuild=true -p:EmitCompilerGeneratedFiles=true >/dev/null
-            dotnet pack "src/$project/$project.csproj" -c Release --no-build -nologo -v:q -o "$work/$side-feed" \
-                -p:ContinuousIntegrationBuild=true >/dev/null
+            if ! { dotnet build "src/$project/$project.csproj" -c Release -warnaserror -nologo -v:q \
+                       -p:ContinuousIntegrationBuild=true -p:EmitCompilerGeneratedFiles=true &&
+                   dotnet pack "src/$project/$project.csproj" -c Release --no-build -nologo -v:q -o "$work/$side-feed" \
+                       -p:ContinuousIntegrationBuild=true; } >"$work/$side-$project.log" 2>&1; then
+                tail -n 30 "$work/$side-$project.log" >&2
+                exit 1
+            fi
         done
     )
 done
