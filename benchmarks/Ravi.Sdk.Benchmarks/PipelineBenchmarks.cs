@@ -14,10 +14,10 @@ namespace Ravi.Sdk.Benchmarks;
 /// pipeline, token handler, logging handler, response buffering under the size limit, an identity view, list parsing)
 /// versus a hand-written <see cref="HttpClient"/> + <see cref="JsonSerializer"/> call into a mutable DTO (the baseline).
 /// Every method sends through the same in-memory <see cref="StubHandler"/> that answers every request with the same
-/// bytes: no sockets, so only the client-side cost is measured. SPEC §10 target: the SDK at time ≤ 1.15×, allocations ≤ 1.25×.
+/// bytes: no sockets, so only the client-side cost is measured. Target (docs/performance.md#targets): the SDK at time ≤ 1.15×, allocations ≤ 1.25×.
 /// </summary>
 /// <remarks>
-/// The SPEC §10 pair is <see cref="RaviClientIdentitiesList"/> against the baseline; <see cref="HttpClientAndJsonSerializerIntoSdkRecord"/>
+/// The target pair (docs/performance.md#targets) is <see cref="RaviClientIdentitiesList"/> against the baseline; <see cref="HttpClientAndJsonSerializerIntoSdkRecord"/>
 /// is the model alone (the SDK's record read by its hand-written converter, as the SDK reads it). The <c>Shape…</c> methods
 /// are the baseline's own code deserializing into the other shapes of the same six-field model that System.Text.Json's
 /// source generator can build (docs/performance.md has the figures): init-only with <c>required</c> (the SDK's record as a

@@ -85,7 +85,7 @@ public sealed class ModelShapeTests
         Assert.Empty(settable);
 
         // No positional constructor: a property added later must not break anyone's code. (RaviEvent keeps the
-        // constructor SPEC §11 describes; RaviRawEvent takes its event type, which is not a property one can init.)
+        // constructor docs/architecture.md#public-names-that-are-fixed describes; RaviRawEvent takes its event type, which is not a property one can init.)
         var positional = type.GetConstructors()
             .Where(c => c.GetParameters().Length > 0 && !(c.GetParameters() is [var only] && only.ParameterType == type))
             .Where(c => type != typeof(RaviEvent) && type != typeof(RaviRawEvent));

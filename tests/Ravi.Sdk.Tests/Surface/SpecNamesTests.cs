@@ -5,13 +5,13 @@ using Ravi.Sdk.Events;
 namespace Ravi.Sdk.Tests.Surface;
 
 /// <summary>
-/// The public names SPEC §11 fixes (docs, samples and outside checks call them): <see cref="SpecCode"/> is written as that
+/// The public names docs/architecture.md#public-names-that-are-fixed lists (docs, samples and outside checks call them): <see cref="SpecCode"/> is written as that
 /// section writes them, so a rename or a changed signature stops this assembly compiling; the facts code cannot pin
 /// (namespaces, sealed, the sub-client properties) are checked by reflection.
 /// </summary>
 public sealed class SpecNamesTests
 {
-    /// <summary>The sub-client properties SPEC §11 lists on <see cref="RaviClient"/>.</summary>
+    /// <summary>The sub-client properties those fixed names list on <see cref="RaviClient"/>.</summary>
     private static readonly string[] SubClients =
     [
         "Auth", "Identities", "EmailInbox", "EmailMessages", "Attachments", "SmsInbox", "SmsMessages", "Passwords", "Vault",
@@ -61,7 +61,7 @@ public sealed class SpecNamesTests
         Assert.Subset(properties, SubClients.ToHashSet());
     }
 
-    /// <summary>Every member of SPEC §11, used as written there.</summary>
+    /// <summary>Every fixed member, used as docs/architecture.md#public-names-that-are-fixed writes it.</summary>
     private static (object Events, IAsyncEnumerable<RaviEvent> Stream) SpecCode(RaviClient client)
     {
         var options = new RaviClientOptions { BaseAddress = new Uri("https://ravi.test/"), AccessToken = null, RefreshToken = null, IdentityUuid = null };
