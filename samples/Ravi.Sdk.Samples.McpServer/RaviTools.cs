@@ -19,7 +19,7 @@ public sealed partial class RaviTools(RaviClient ravi)
         [Description("A unique name; it becomes the inbox's local part, e.g. 'shopping-agent'.")] string name,
         CancellationToken cancellationToken)
     {
-        var identity = await Call(() => ravi.Identities.CreateAsync(name, cancellationToken));
+        var identity = await Call(() => ravi.Identities.CreateAsync(name, cancellationToken: cancellationToken));
         return new IdentityResult(identity.Uuid, identity.Name, identity.Inbox, identity.Phone);
     }
 
@@ -30,7 +30,7 @@ public sealed partial class RaviTools(RaviClient ravi)
         var identities = new List<IdentityResult>();
         await Call(async () =>
         {
-            await foreach (var identity in ravi.Identities.ListAsync(cancellationToken))
+            await foreach (var identity in ravi.Identities.ListAsync(cancellationToken: cancellationToken))
             {
                 identities.Add(new IdentityResult(identity.Uuid, identity.Name, identity.Inbox, identity.Phone));
             }
@@ -50,12 +50,12 @@ public sealed partial class RaviTools(RaviClient ravi)
         var sms = new List<SmsConversationResult>();
         await Call(async () =>
         {
-            await foreach (var thread in agent.EmailInbox.ListThreadsAsync(unreadOnly, cancellationToken))
+            await foreach (var thread in agent.EmailInbox.ListThreadsAsync(unreadOnly, cancellationToken: cancellationToken))
             {
                 emails.Add(new EmailThreadResult(thread.ThreadId, thread.FromEmail, thread.Subject, thread.Preview, thread.UnreadCount));
             }
 
-            await foreach (var conversation in agent.SmsInbox.ListConversationsAsync(unreadOnly, cancellationToken))
+            await foreach (var conversation in agent.SmsInbox.ListConversationsAsync(unreadOnly, cancellationToken: cancellationToken))
             {
                 sms.Add(new SmsConversationResult(conversation.ConversationId, conversation.FromNumber, conversation.Preview, conversation.UnreadCount));
             }
@@ -81,8 +81,8 @@ public sealed partial class RaviTools(RaviClient ravi)
         var otp = Scope(identityUuid).Otp;
         var result = await Call(() => channel switch
         {
-            "sms" => otp.WaitForSmsCodeAsync(options, cancellationToken),
-            "email" => otp.WaitForEmailCodeAsync(options, cancellationToken),
+            "sms" => otp.WaitForSmsCodeAsync(options, cancellationToken: cancellationToken),
+            "email" => otp.WaitForEmailCodeAsync(options, cancellationToken: cancellationToken),
             _ => throw new McpException("channel must be 'sms' or 'email'."),
         });
         return new CodeResult(result.Code, channel, result.From);
@@ -96,7 +96,7 @@ public sealed partial class RaviTools(RaviClient ravi)
         CancellationToken cancellationToken)
     {
         RequireUnlocked();
-        var secret = await Call(() => Scope(identityUuid).Vault.GetByKeyAsync(key, cancellationToken))
+        var secret = await Call(() => Scope(identityUuid).Vault.GetByKeyAsync(key, cancellationToken: cancellationToken))
             ?? throw new McpException($"The vault has no secret named '{key}'.");
         return new SecretResult(secret.Key, secret.Value);
     }
@@ -110,7 +110,7 @@ public sealed partial class RaviTools(RaviClient ravi)
         CancellationToken cancellationToken)
     {
         RequireUnlocked();
-        var stored = await Call(() => Scope(identityUuid).Vault.SetAsync(key, value, cancellationToken));
+        var stored = await Call(() => Scope(identityUuid).Vault.SetAsync(key, value, cancellationToken: cancellationToken));
         return new StoredSecretResult(stored.Key, stored.Uuid, Encrypted: true);
     }
 
@@ -125,12 +125,12 @@ public sealed partial class RaviTools(RaviClient ravi)
         var agent = Scope(identityUuid);
         var entry = await Call(async () =>
         {
-            await foreach (var candidate in agent.Passwords.ListAsync(cancellationToken))
+            await foreach (var candidate in agent.Passwords.ListAsync(cancellationToken: cancellationToken))
             {
                 if (string.Equals(candidate.Domain, domain, StringComparison.OrdinalIgnoreCase))
                 {
                     // Lists may leave the password out: read the entry itself.
-                    return await agent.Passwords.GetAsync(candidate.Uuid, cancellationToken);
+                    return await agent.Passwords.GetAsync(candidate.Uuid, cancellationToken: cancellationToken);
                 }
             }
 

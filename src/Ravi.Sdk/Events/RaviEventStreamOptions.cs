@@ -34,6 +34,13 @@ public sealed class RaviEventStreamOptions
     /// </summary>
     public int? MaxReconnectAttempts { get; set; }
 
+    /// <summary>
+    /// Extra headers, a second cancellation token and a response callback (called once per connection, with its status and
+    /// headers) for the stream's requests. Their timeouts do not apply: a stream is long-lived (see
+    /// <see cref="KeepAliveTimeout"/>). Null for none.
+    /// </summary>
+    public RaviRequestOptions? RequestOptions { get; set; }
+
     /// <summary>Called (on the enumerating thread) each time a connection is established; used by the OTP helpers to catch up.</summary>
     internal Action? Connected { get; set; }
 

@@ -246,7 +246,7 @@ internal sealed class RaviEventStreamReader
 
     private async Task<ConnectResult> ConnectAsync(string? resumeId, TimeSpan keepAlive, CancellationTokenSource connectionSource, CancellationToken cancellationToken)
     {
-        var request = _scope.Request(HttpMethod.Get, Path, IdentityScope.Required);
+        var request = _scope.Request(HttpMethod.Get, Path, IdentityScope.Required, _options.RequestOptions);
         request.Headers.Accept.Clear();
         request.Headers.Accept.Add(EventStreamAccept);
         request.Headers.CacheControl = NoCache;

@@ -61,6 +61,12 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
         }
     }
 
+    /// <summary>
+    /// Exchanges a refresh token through this handler's guarded path (sent at most once, bounded in time); what the
+    /// credential calls, and what <c>Auth.RefreshTokenAsync</c> uses for the client's own token.
+    /// </summary>
+    public RaviTokenRefreshCallback Refresh => _refresh;
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.Options.TryGetValue(RaviHeaders.Anonymous, out var anonymous) && anonymous)

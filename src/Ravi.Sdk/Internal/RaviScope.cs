@@ -25,7 +25,7 @@ internal sealed class RaviScope
     public void RequireIdentity(HttpMethod method, string relativePath, IdentityScope scope) =>
         RaviPipeline.CheckIdentity(method, relativePath, scope, IdentityUuid);
 
-    /// <summary>Creates a request for this view.</summary>
-    public HttpRequestMessage Request(HttpMethod method, string relativePath, IdentityScope scope) =>
-        Pipeline.CreateRequest(method, relativePath, scope, IdentityUuid);
+    /// <summary>Creates a request for this view, with the call's options applied.</summary>
+    public HttpRequestMessage Request(HttpMethod method, string relativePath, IdentityScope scope, RaviRequestOptions? requestOptions = null) =>
+        Pipeline.CreateRequest(method, relativePath, scope, IdentityUuid, requestOptions);
 }

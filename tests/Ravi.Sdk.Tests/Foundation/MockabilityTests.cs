@@ -10,22 +10,22 @@ public sealed class MockabilityTests
     {
         public List<string> Calls { get; } = [];
 
-        public override Task<Identity> GetAsync(string identityUuid, CancellationToken cancellationToken = default)
+        public override Task<Identity> GetAsync(string identityUuid, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
         {
             Calls.Add("get " + identityUuid);
             return Task.FromResult(RaviModelFactory.Identity(identityUuid, "fake-agent", "fake-agent@in.ravi.app"));
         }
 
-        public override IAsyncEnumerable<Identity> ListAsync(CancellationToken cancellationToken = default)
+        public override RaviAsyncPageable<Identity> ListAsync(RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
         {
             Calls.Add("list");
-            return new[] { RaviModelFactory.Identity("u1", "one"), RaviModelFactory.Identity("u2", "two") }.ToAsyncEnumerable();
+            return RaviAsyncPageable.FromValues([RaviModelFactory.Identity("u1", "one"), RaviModelFactory.Identity("u2", "two")]);
         }
     }
 
     private sealed class FakeVault : VaultClient
     {
-        public override Task<VaultSecret?> GetByKeyAsync(string key, CancellationToken cancellationToken = default) =>
+        public override Task<VaultSecret?> GetByKeyAsync(string key, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default) =>
             Task.FromResult<VaultSecret?>(key == "API_KEY" ? RaviModelFactory.VaultSecret(key: key, value: "sk-fake") : null);
     }
 
