@@ -168,14 +168,22 @@ internal sealed class RaviListing<TWire, T> : RaviAsyncPageable<T>
     /// <summary>The select function that keeps every item as it is.</summary>
     public static readonly Func<TWire, T?> Identity = static item => (T?)(object?)item;
 
-    /// <summary>Sets (or replaces) the <c>limit</c> query parameter.</summary>
+    /// <summary>Sets the <c>limit</c> query parameter: replaced where the link has one, else appended.</summary>
     private static Uri WithLimit(Uri uri, int limit)
     {
-        var query = uri.Query.TrimStart('?');
-        var parts = query.Length == 0
-            ? []
-            : query.Split('&').Where(p => !p.StartsWith("limit=", StringComparison.Ordinal) && p != "limit").ToList();
-        parts.Add("limit=" + limit.ToString(CultureInfo.InvariantCulture));
+        var value = "limit=" + limit.ToString(CultureInfo.InvariantCulture);
+        var parts = uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var at = parts.FindIndex(p => p == "limit" || p.StartsWith("limit=", StringComparison.Ordinal));
+        if (at >= 0)
+        {
+            parts[at] = value;
+            parts.RemoveAll(p => !ReferenceEquals(p, value) && (p == "limit" || p.StartsWith("limit=", StringComparison.Ordinal)));
+        }
+        else
+        {
+            parts.Add(value);
+        }
+
         return new UriBuilder(uri) { Query = string.Join('&', parts) }.Uri;
     }
 }
