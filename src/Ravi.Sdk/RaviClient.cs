@@ -158,6 +158,7 @@ public class RaviClient : IDisposable
     /// <param name="identityUuid">The identity's UUID.</param>
     /// <returns>The scoped view.</returns>
     /// <exception cref="ArgumentException"><paramref name="identityUuid"/> is null, empty or not a UUID.</exception>
+    /// <exception cref="InvalidOperationException">The client was created for mocking and this member is not overridden.</exception>
     public virtual RaviClient ForIdentity(string identityUuid)
     {
         var scope = ScopeFor();

@@ -14,9 +14,9 @@ public sealed class RaviEventStreamOptions
 
     /// <summary>
     /// Reconnect when no byte (event or keepalive comment) arrives for this long, also while waiting for the response
-    /// headers. Default 60 s (twice the server's 30 s keepalive); null or <see cref="Timeout.InfiniteTimeSpan"/> disables it.
+    /// headers. Default 60 s (twice the server's 30 s keepalive); <see cref="Timeout.InfiniteTimeSpan"/> turns it off.
     /// </summary>
-    public TimeSpan? KeepAliveTimeout { get; set; } = DefaultKeepAliveTimeout;
+    public TimeSpan KeepAliveTimeout { get; set; } = DefaultKeepAliveTimeout;
 
     /// <summary>
     /// The first backoff delay after a failed connection (it doubles per consecutive failure, with jitter). After a
@@ -30,9 +30,9 @@ public sealed class RaviEventStreamOptions
 
     /// <summary>
     /// How many consecutive reconnects may fail (no event dispatched in between) before the enumeration throws the last
-    /// error; null (the default) retries for ever, 0 never reconnects.
+    /// error. <see cref="Timeout.Infinite"/> (the default) reconnects for ever, 0 never reconnects.
     /// </summary>
-    public int? MaxReconnectAttempts { get; set; }
+    public int MaxReconnectAttempts { get; set; } = Timeout.Infinite;
 
     /// <summary>
     /// Extra headers, a second cancellation token and a response callback (called once per connection, with its status and
@@ -57,9 +57,9 @@ public sealed class RaviEventStreamOptions
             throw new ArgumentException($"{nameof(LastEventId)} must not contain NUL, CR or LF.", paramName);
         }
 
-        if (KeepAliveTimeout is { } keepAlive && keepAlive <= TimeSpan.Zero && keepAlive != Timeout.InfiniteTimeSpan)
+        if (KeepAliveTimeout <= TimeSpan.Zero && KeepAliveTimeout != Timeout.InfiniteTimeSpan)
         {
-            throw new ArgumentException($"{nameof(KeepAliveTimeout)} must be positive, null or Timeout.InfiniteTimeSpan.", paramName);
+            throw new ArgumentException($"{nameof(KeepAliveTimeout)} must be positive or Timeout.InfiniteTimeSpan (off).", paramName);
         }
 
         if (InitialReconnectDelay < TimeSpan.Zero)
@@ -72,9 +72,9 @@ public sealed class RaviEventStreamOptions
             throw new ArgumentException($"{nameof(MaxReconnectDelay)} must not be less than {nameof(InitialReconnectDelay)}.", paramName);
         }
 
-        if (MaxReconnectAttempts is < 0)
+        if (MaxReconnectAttempts < 0 && MaxReconnectAttempts != Timeout.Infinite)
         {
-            throw new ArgumentException($"{nameof(MaxReconnectAttempts)} must not be negative.", paramName);
+            throw new ArgumentException($"{nameof(MaxReconnectAttempts)} must be 0 or more, or Timeout.Infinite (no limit).", paramName);
         }
     }
 }

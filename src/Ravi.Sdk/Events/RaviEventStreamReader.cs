@@ -58,7 +58,7 @@ internal sealed class RaviEventStreamReader
     public async IAsyncEnumerable<RaviEvent> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var resumeId = string.IsNullOrEmpty(_options.LastEventId) ? null : _options.LastEventId;
-        var keepAlive = _options.KeepAliveTimeout ?? Timeout.InfiniteTimeSpan;
+        var keepAlive = _options.KeepAliveTimeout;
         var failures = 0;
         var unauthorized = 0;
         TimeSpan? serverRetry = null;
@@ -149,7 +149,7 @@ internal sealed class RaviEventStreamReader
             }
 
             failures = productive ? 1 : failures + 1;
-            if (_options.MaxReconnectAttempts is { } max && failures > max)
+            if (_options.MaxReconnectAttempts is var max and not Timeout.Infinite && failures > max)
             {
                 EventsLog.GaveUp(_logger, failures - 1);
                 if (error is null)

@@ -332,7 +332,7 @@ public class OtpClient
         var streamOptions = new RaviEventStreamOptions
         {
             // Auto: give up on the stream quickly and poll instead. Sse: keep reconnecting until the wait times out.
-            MaxReconnectAttempts = options.Transport == OtpTransport.Auto ? 2 : null,
+            MaxReconnectAttempts = options.Transport == OtpTransport.Auto ? 2 : Timeout.Infinite,
             Connected = () => hints.TryWrite(new Hint(HintKind.PollAll)),
             RequestOptions = requestOptions,
         };
