@@ -72,7 +72,11 @@ public sealed class RaviCredential : IRaviCredential
     /// <returns>The credential.</returns>
     public static RaviCredential SignedOut(IRaviTokenStore? store = null) => new((RaviTokens?)null, store);
 
-    /// <inheritdoc/>
+    /// <summary>Returns the current tokens (read from the store on first use when the credential has one), or <see langword="null"/> when signed out.</summary>
+    /// <param name="cancellationToken">Cancels waiting for the first read of the store.</param>
+    /// <returns>The tokens, or <see langword="null"/>.</returns>
+    /// <exception cref="RaviTokenStoreException">The store could not be read.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask<RaviTokens?> GetTokenAsync(CancellationToken cancellationToken = default)
     {
         if (Volatile.Read(ref _loaded))
