@@ -32,10 +32,10 @@ public class RaviClient : IDisposable
     private Totp.TotpClient? _totp;
 
     /// <summary>Creates a client that owns its own HTTP connection pool.</summary>
-    /// <param name="options">The settings; copied, then validated.</param>
+    /// <param name="options">The settings; validated, then copied (changing them afterwards does not affect the client).</param>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
     public RaviClient(RaviClientOptions options)
-        : this(Prepare(options), static _ => (RaviPipeline.CreateDefaultTransport(), true), null)
+        : this(RaviClientSettings.From(options), static _ => (RaviPipeline.CreateDefaultTransport(), true), null)
     {
     }
 
@@ -54,9 +54,9 @@ public class RaviClient : IDisposable
     /// Do not put a retrying handler in it either: the SDK retries by itself, and only what is safe to repeat.
     /// </remarks>
     /// <param name="httpClient">The client to send through; its <c>BaseAddress</c> is ignored in favour of <see cref="RaviClientOptions.BaseAddress"/>.</param>
-    /// <param name="options">The settings; copied, then validated.</param>
+    /// <param name="options">The settings; validated, then copied (changing them afterwards does not affect the client).</param>
     public RaviClient(HttpClient httpClient, RaviClientOptions options)
-        : this(Prepare(options), _ => (new HttpClientForwardingHandler(CheckClient(httpClient)), true), null)
+        : this(RaviClientSettings.From(options), _ => (new HttpClientForwardingHandler(CheckClient(httpClient)), true), null)
     {
     }
 
@@ -69,7 +69,12 @@ public class RaviClient : IDisposable
     {
     }
 
-    internal RaviClient(RaviClientOptions preparedOptions, Func<RaviClientOptions, (HttpMessageHandler Handler, bool Dispose)> transportFactory, ILoggerFactory? loggerFactory, RaviEnvironment? environment = null)
+    internal RaviClient(RaviClientOptions options, Func<RaviClientSettings, (HttpMessageHandler Handler, bool Dispose)> transportFactory, ILoggerFactory? loggerFactory, RaviEnvironment? environment = null)
+        : this(RaviClientSettings.From(options), transportFactory, loggerFactory, environment)
+    {
+    }
+
+    internal RaviClient(RaviClientSettings preparedOptions, Func<RaviClientSettings, (HttpMessageHandler Handler, bool Dispose)> transportFactory, ILoggerFactory? loggerFactory, RaviEnvironment? environment = null)
     {
         // Credential and identity chains (SPEC §4): explicit options, then environment variables and the CLI's files — run
         // lazily, on first use, never here (a client is cheap to build and follows the files as they change).
@@ -201,7 +206,7 @@ public class RaviClient : IDisposable
         where T : class =>
         Interlocked.CompareExchange(ref field, value, null) ?? value;
 
-    private static string? ResolveIdentity(RaviClientOptions options, RaviEnvironment environment, ILogger logger)
+    private static string? ResolveIdentity(RaviClientSettings options, RaviEnvironment environment, ILogger logger)
     {
         var (identityUuid, source) = RaviCliConfiguration.ResolveIdentity(options, environment, logger);
         if (identityUuid is not null)
@@ -210,14 +215,6 @@ public class RaviClient : IDisposable
         }
 
         return identityUuid;
-    }
-
-    private static RaviClientOptions Prepare(RaviClientOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var copy = options.Clone();
-        copy.Validate();
-        return copy;
     }
 
     private static Func<HttpClient> CheckClient(HttpClient httpClient)

@@ -124,16 +124,7 @@ public sealed class RaviCredential : IRaviCredential
     /// <exception cref="RaviTokenStoreException">The change could not be stored; the credential holds the new tokens in memory all the same.</exception>
     public async ValueTask UpdateAsync(RaviTokens? tokens, CancellationToken cancellationToken = default)
     {
-        RaviTokens? previous;
-        lock (_sync)
-        {
-            previous = _tokens;
-            _tokens = tokens;
-            _loaded = true;
-            _rejectedRefreshToken = null;
-            _adopted = null;
-        }
-
+        var previous = Replace(tokens);
         if (Store is null || (tokens is null && previous is null))
         {
             return;
@@ -163,6 +154,20 @@ public sealed class RaviCredential : IRaviCredential
     /// <inheritdoc/>
     public override string ToString() =>
         $"RaviCredential {{ Signed in = {Volatile.Read(ref _tokens) is not null}, CanRefresh = {CanRefresh}, Store = {Store?.ToString() ?? "none"} }}";
+
+    /// <summary>Takes <paramref name="tokens"/> in memory (no store I/O) and returns the previous ones.</summary>
+    internal RaviTokens? Replace(RaviTokens? tokens)
+    {
+        lock (_sync)
+        {
+            var previous = _tokens;
+            _tokens = tokens;
+            _loaded = true;
+            _rejectedRefreshToken = null;
+            _adopted = null;
+            return previous;
+        }
+    }
 
     /// <summary>Lets the owning client log renewals (first logger wins; the credential may be shared).</summary>
     internal void UseLogger(ILogger logger) => Interlocked.CompareExchange(ref _logger, logger, null);

@@ -27,7 +27,7 @@ internal static class RaviHandlerChain
 
     /// <summary>The handlers every wire exchange goes through, also the anonymous ones: body buffering, then the origin guard.</summary>
     public static HttpMessageHandler BuildWire(RaviPipeline pipeline, HttpMessageHandler transport) =>
-        new RaviResponseBufferingHandler(pipeline.Options.MaxResponseBytes)
+        new RaviResponseBufferingHandler(pipeline.Settings.MaxResponseBytes)
         {
             InnerHandler = new RaviOriginGuardHandler(pipeline.BaseAddress) { InnerHandler = transport },
         };

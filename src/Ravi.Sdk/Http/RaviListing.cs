@@ -100,7 +100,7 @@ internal sealed class RaviListing<TWire, T> : RaviAsyncPageable<T>
             : null;
         using var call = RaviCallOptions.Link(_requestOptions, listToken?.Token ?? (cancellationToken.CanBeCanceled ? cancellationToken : _cancellationToken));
         var token = call.Token;
-        var maxPages = _pipeline.Options.MaxPages;
+        var maxPages = _pipeline.Settings.MaxPages;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         Uri? next = start;
         while (next is not null)

@@ -32,14 +32,14 @@ internal sealed class RaviPipeline : IDisposable
     private int _disposed;
 
     /// <summary>Creates the pipeline over a transport handler.</summary>
-    /// <param name="options">A private copy of the client options (already validated).</param>
+    /// <param name="options">The client's resolved settings.</param>
     /// <param name="transport">The innermost handler (sockets, or forwarding to a caller's HttpClient).</param>
     /// <param name="disposeTransport">Whether the pipeline owns <paramref name="transport"/>.</param>
     /// <param name="loggerFactory">Where to log; <see langword="null"/> for the options' factory or none.</param>
     /// <param name="credential">The resolved credential; <see langword="null"/> for the explicit options only (no environment, no files).</param>
-    public RaviPipeline(RaviClientOptions options, HttpMessageHandler transport, bool disposeTransport, ILoggerFactory? loggerFactory, Auth.IRaviCredential? credential = null)
+    public RaviPipeline(RaviClientSettings options, HttpMessageHandler transport, bool disposeTransport, ILoggerFactory? loggerFactory, Auth.IRaviCredential? credential = null)
     {
-        Options = options;
+        Settings = options;
         Credential = credential ?? Auth.RaviCliConfiguration.FromOptions(options) ?? Auth.RaviCredential.SignedOut();
         BaseAddress = NormalizeBase(options.BaseAddress);
         TimeProvider = options.TimeProvider;
@@ -55,8 +55,8 @@ internal sealed class RaviPipeline : IDisposable
         _anonymousInvoker = new HttpMessageInvoker(_anonymousChain, disposeHandler: false);
     }
 
-    /// <summary>The options this pipeline was built with (a private copy).</summary>
-    public RaviClientOptions Options { get; }
+    /// <summary>The resolved settings this pipeline was built with (immutable).</summary>
+    public RaviClientSettings Settings { get; }
 
     /// <summary>The API host, always ending in <c>/</c>.</summary>
     public Uri BaseAddress { get; }
@@ -262,7 +262,7 @@ internal sealed class RaviPipeline : IDisposable
         using var request = CreateRequest(HttpMethod.Get, uri, scope, identityUuid, requestOptions);
         using var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-        var page = await ReadPageAsync(response, typeInfo, Options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+        var page = await ReadPageAsync(response, typeInfo, Settings.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
         var info = RaviResponse.From(response);
         RaviCallOptions.Report(request, response, info);
         return (page.Items, page.Next, info);

@@ -39,7 +39,7 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
     public RaviResilienceHandler(RaviPipeline pipeline)
     {
         _redirects = new RaviRedirectPolicy(pipeline.BaseAddress);
-        var options = pipeline.Options;
+        var options = pipeline.Settings;
         _timeProvider = pipeline.TimeProvider;
         _logger = pipeline.LoggerFactory.CreateLogger("Ravi.Sdk.Http");
         _attemptTimeout = options.AttemptTimeout;
@@ -157,7 +157,7 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
         }
     }
 
-    private ResiliencePipeline<HttpResponseMessage> BuildPipeline(RaviClientOptions options)
+    private ResiliencePipeline<HttpResponseMessage> BuildPipeline(RaviClientSettings options)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _timeProvider, Name = "Ravi.Sdk" };
 

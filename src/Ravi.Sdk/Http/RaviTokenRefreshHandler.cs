@@ -50,8 +50,8 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
         _refreshUri = new Uri(pipeline.BaseAddress, RefreshPath);
         _userAgent = pipeline.UserAgent;
         _timeProvider = pipeline.TimeProvider;
-        _skew = pipeline.Options.TokenRefreshSkew;
-        var attempt = pipeline.Options.AttemptTimeout;
+        _skew = pipeline.Settings.TokenRefreshSkew;
+        var attempt = pipeline.Settings.AttemptTimeout;
         _refreshTimeout = attempt == Timeout.InfiniteTimeSpan || attempt > MaxRefreshTime ? MaxRefreshTime : attempt;
         _logger = pipeline.LoggerFactory.CreateLogger("Ravi.Sdk.Auth");
         _refresh = SendRefreshAsync;

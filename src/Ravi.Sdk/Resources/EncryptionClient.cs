@@ -101,7 +101,7 @@ public class EncryptionClient
         cancellationToken = call.Token;
         var metadata = await TryGetMetadataAsync(requestOptions, cancellationToken).ConfigureAwait(false);
         var parsed = EncryptionMetadataCheck.Parse(metadata);
-        var key = await RaviKeyPair.FromPinAsync(pin, parsed.Salt, _scope.Pipeline.Options.Argon2Implementation, cancellationToken).ConfigureAwait(false);
+        var key = await RaviKeyPair.FromPinAsync(pin, parsed.Salt, _scope.Pipeline.Settings.Argon2Implementation, cancellationToken).ConfigureAwait(false);
         CliKeys? keys;
         try
         {
@@ -145,7 +145,7 @@ public class EncryptionClient
 
         var salt = new byte[RaviKeyPair.SaltLength];
         RandomNumberGenerator.Fill(salt);
-        var key = await RaviKeyPair.FromPinAsync(pin, salt, _scope.Pipeline.Options.Argon2Implementation, cancellationToken).ConfigureAwait(false);
+        var key = await RaviKeyPair.FromPinAsync(pin, salt, _scope.Pipeline.Settings.Argon2Implementation, cancellationToken).ConfigureAwait(false);
         try
         {
             var metadata = new EncryptionMetadata
@@ -297,7 +297,7 @@ public class EncryptionClient
     /// </summary>
     private CliKeys? CliKeysFor(RaviKeyPair key, string salt)
     {
-        if (!_scope.Pipeline.Options.StoreKeysForCli || !_scope.Pipeline.Options.UseCliConfiguration)
+        if (!_scope.Pipeline.Settings.StoreKeysForCli || !_scope.Pipeline.Settings.UseCliConfiguration)
         {
             return null;
         }
