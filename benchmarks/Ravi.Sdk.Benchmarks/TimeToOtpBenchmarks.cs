@@ -198,7 +198,7 @@ public partial class TimeToOtpBenchmarks
     private async Task PollAsync(TaskCompletionSource ready, CancellationToken cancellationToken)
     {
         long lastSeen = 0;
-        await foreach (var message in _agent.SmsMessages.ListAsync(cancellationToken))
+        await foreach (var message in _agent.SmsMessages.ListAsync(cancellationToken: cancellationToken))
         {
             lastSeen = Math.Max(lastSeen, message.Id);
         }
@@ -208,7 +208,7 @@ public partial class TimeToOtpBenchmarks
         using var timer = new PeriodicTimer(PollInterval);
         while (await timer.WaitForNextTickAsync(cancellationToken))
         {
-            await foreach (var message in _agent.SmsMessages.ListAsync(cancellationToken))
+            await foreach (var message in _agent.SmsMessages.ListAsync(cancellationToken: cancellationToken))
             {
                 if (message.Id <= lastSeen)
                 {

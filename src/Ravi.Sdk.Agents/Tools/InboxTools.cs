@@ -73,7 +73,7 @@ internal static class InboxTools
         var limit = Limit(call);
         var items = new List<EmailThreadItem>();
         bool? truncated = null;
-        await foreach (var t in call.Agent.EmailInbox.ListThreadsAsync(call.Arguments.Boolean("unread_only") ?? false, cancellationToken).ConfigureAwait(false))
+        await foreach (var t in call.Agent.EmailInbox.ListThreadsAsync(call.Arguments.Boolean("unread_only") ?? false, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (items.Count == limit)
             {
@@ -89,7 +89,7 @@ internal static class InboxTools
 
     private static async Task<object> ReadThreadAsync(ToolCall call, CancellationToken cancellationToken)
     {
-        var thread = await call.Agent.EmailInbox.GetThreadAsync(call.Arguments.RequiredString("thread_id").Trim(), cancellationToken).ConfigureAwait(false);
+        var thread = await call.Agent.EmailInbox.GetThreadAsync(call.Arguments.RequiredString("thread_id").Trim(), cancellationToken: cancellationToken).ConfigureAwait(false);
         var max = call.Options.MaxBodyLength;
         return ToolCall.Result(
             new EmailThreadResult(ExternalContent.Notice, thread.ThreadId, thread.Subject, thread.MessageCount, [.. thread.Messages.Select(m => ToItem(m, max))]),
@@ -101,7 +101,7 @@ internal static class InboxTools
         var limit = Limit(call);
         var items = new List<SmsConversationItem>();
         bool? truncated = null;
-        await foreach (var c in call.Agent.SmsInbox.ListConversationsAsync(call.Arguments.Boolean("unread_only") ?? false, cancellationToken).ConfigureAwait(false))
+        await foreach (var c in call.Agent.SmsInbox.ListConversationsAsync(call.Arguments.Boolean("unread_only") ?? false, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (items.Count == limit)
             {
@@ -117,7 +117,7 @@ internal static class InboxTools
 
     private static async Task<object> ReadConversationAsync(ToolCall call, CancellationToken cancellationToken)
     {
-        var c = await call.Agent.SmsInbox.GetConversationAsync(call.Arguments.RequiredString("conversation_id").Trim(), cancellationToken).ConfigureAwait(false);
+        var c = await call.Agent.SmsInbox.GetConversationAsync(call.Arguments.RequiredString("conversation_id").Trim(), cancellationToken: cancellationToken).ConfigureAwait(false);
         var max = call.Options.MaxBodyLength;
         var messages = c.Messages.Select(m =>
         {

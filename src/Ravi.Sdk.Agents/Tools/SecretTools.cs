@@ -72,7 +72,7 @@ internal static class SecretTools
     {
         var items = new List<SecretKeyItem>();
         bool? truncated = null;
-        await foreach (var secret in call.Agent.Vault.ListAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var secret in call.Agent.Vault.ListAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (items.Count == call.Options.MaxListItems)
             {
@@ -89,7 +89,7 @@ internal static class SecretTools
     private static async Task<object> GetAsync(ToolCall call, CancellationToken cancellationToken)
     {
         var key = KeyOf(call);
-        var secret = await call.Agent.Vault.GetByKeyAsync(key, cancellationToken).ConfigureAwait(false) ?? throw Missing(key);
+        var secret = await call.Agent.Vault.GetByKeyAsync(key, cancellationToken: cancellationToken).ConfigureAwait(false) ?? throw Missing(key);
         if (secret.EncryptedFields != EncryptedFields.None)
         {
             throw ToolErrors.VaultLocked();
@@ -109,7 +109,7 @@ internal static class SecretTools
         var notes = call.Arguments.String("notes");
         var stored = await call.Agent.Vault.SetAsync(
             new VaultSecretRequest { Key = key, Value = call.Arguments.RequiredString("value"), Notes = string.IsNullOrEmpty(notes) ? null : notes },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken: cancellationToken).ConfigureAwait(false);
         return ToolCall.Result(new StoredSecretResult("stored", stored.Key, Encrypted: true), ToolJson.Context.StoredSecretResult);
     }
 
@@ -117,7 +117,7 @@ internal static class SecretTools
     {
         var key = KeyOf(call);
         string? uuid = null;
-        await foreach (var secret in call.Agent.Vault.ListAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var secret in call.Agent.Vault.ListAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (string.Equals(secret.Key, key, StringComparison.Ordinal))
             {
@@ -126,7 +126,7 @@ internal static class SecretTools
             }
         }
 
-        await call.Agent.Vault.DeleteAsync(uuid ?? throw Missing(key), cancellationToken).ConfigureAwait(false);
+        await call.Agent.Vault.DeleteAsync(uuid ?? throw Missing(key), cancellationToken: cancellationToken).ConfigureAwait(false);
         return ToolCall.Result(new StatusResult("deleted", $"The secret '{key}' was deleted."), ToolJson.Context.StatusResult);
     }
 }

@@ -75,7 +75,7 @@ internal static class TotpTools
         TotpEnrollment enrollment;
         try
         {
-            enrollment = await totp.EnrollAsync(args.RequiredString("secret"), options, cancellationToken).ConfigureAwait(false);
+            enrollment = await totp.EnrollAsync(args.RequiredString("secret"), options, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (ArgumentException ex) when (ex.ParamName is "otpauthUriOrSecret")
         {
@@ -86,7 +86,7 @@ internal static class TotpTools
             throw new ToolFailure(RaviToolErrorCodes.InvalidArgument, ToolErrors.PlainMessage(ex) + " Give a 'name', or leave algorithm/digits/period_seconds out for a URI.");
         }
 
-        var code = await totp.GetCodeAsync(enrollment.Name, cancellationToken).ConfigureAwait(false);
+        var code = await totp.GetCodeAsync(enrollment.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
         return ToolCall.Result(new TotpEnrolledResult("enrolled", ToItem(enrollment), code.Code, (int)code.TimeRemaining.TotalSeconds), ToolJson.Context.TotpEnrolledResult);
     }
 
@@ -96,7 +96,7 @@ internal static class TotpTools
         TotpCode code;
         try
         {
-            code = await call.Agent.Totp.GetCodeAsync(name, cancellationToken).ConfigureAwait(false);
+            code = await call.Agent.Totp.GetCodeAsync(name, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (RaviNotFoundException)
         {
@@ -109,7 +109,7 @@ internal static class TotpTools
     private static async Task<object> ListAsync(ToolCall call, CancellationToken cancellationToken)
     {
         var items = new List<TotpEnrollmentItem>();
-        await foreach (var enrollment in call.Agent.Totp.ListAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var enrollment in call.Agent.Totp.ListAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             items.Add(ToItem(enrollment));
             if (items.Count == call.Options.MaxListItems)

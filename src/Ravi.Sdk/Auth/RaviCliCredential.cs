@@ -13,14 +13,14 @@ namespace Ravi.Sdk.Auth;
 /// </summary>
 internal sealed class RaviCliCredential : IRaviCredential
 {
-    private readonly RaviClientOptions _options;
+    private readonly RaviClientSettings _options;
     private readonly RaviEnvironment _environment;
     private readonly ILogger _logger;
     private RaviCredential? _current;
     private int _signedOut;
     private int _reportedNone;
 
-    public RaviCliCredential(RaviClientOptions options, RaviEnvironment environment, ILogger logger)
+    public RaviCliCredential(RaviClientSettings options, RaviEnvironment environment, ILogger logger)
     {
         _options = options;
         _environment = environment;

@@ -15,16 +15,19 @@ namespace Ravi.Sdk.Http;
 internal static class RaviHandlerChain
 {
     /// <summary>Composes the SDK's handlers over <paramref name="transport"/>.</summary>
-    public static HttpMessageHandler Build(RaviPipeline pipeline, HttpMessageHandler transport)
+    /// <param name="pipeline">The pipeline the handlers serve.</param>
+    /// <param name="transport">The innermost handler.</param>
+    /// <param name="auth">The token handler, whose guarded refresh the pipeline hands out.</param>
+    public static HttpMessageHandler Build(RaviPipeline pipeline, HttpMessageHandler transport, out RaviTokenRefreshHandler auth)
     {
         var logging = new RaviLoggingHandler(pipeline.LoggerFactory.CreateLogger("Ravi.Sdk.Http")) { InnerHandler = BuildWire(pipeline, transport) };
-        var auth = new RaviTokenRefreshHandler(pipeline) { InnerHandler = logging };
+        auth = new RaviTokenRefreshHandler(pipeline) { InnerHandler = logging };
         return new RaviResilienceHandler(pipeline) { InnerHandler = auth };
     }
 
     /// <summary>The handlers every wire exchange goes through, also the anonymous ones: body buffering, then the origin guard.</summary>
     public static HttpMessageHandler BuildWire(RaviPipeline pipeline, HttpMessageHandler transport) =>
-        new RaviResponseBufferingHandler(pipeline.Options.MaxResponseBytes)
+        new RaviResponseBufferingHandler(pipeline.Settings.MaxResponseBytes)
         {
             InnerHandler = new RaviOriginGuardHandler(pipeline.BaseAddress) { InnerHandler = transport },
         };

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Ravi.Sdk.Events;
 using Ravi.Sdk.Http;
 using Ravi.Sdk.Internal;
@@ -9,7 +10,7 @@ public class EventsClient
 {
     private readonly RaviScope _scope = null!;
 
-    /// <summary>Constructor for mocking frameworks.</summary>
+    /// <summary>Constructor for mocking frameworks: members not overridden throw <see cref="InvalidOperationException"/>.</summary>
     protected EventsClient()
     {
     }
@@ -30,17 +31,42 @@ public class EventsClient
     /// <c>Last-Event-ID</c>, so nothing is lost; an event id is never yielded twice. A <c>204 No Content</c> answer ends
     /// the enumeration; other client errors (400, 403, 404…) are thrown. Disposing the enumerator closes the connection at
     /// once; cancelling <paramref name="cancellationToken"/> ends the enumeration with <see cref="OperationCanceledException"/>.
+    /// Per-call headers and a response callback go in <see cref="RaviEventStreamOptions.RequestOptions"/> (this signature
+    /// is fixed by the SDK's compatibility contract).
     /// </remarks>
-    /// <param name="options">Resume point and reconnect settings; null for the defaults.</param>
+    /// <param name="options">Resume point, reconnect settings and request options; null for the defaults.</param>
     /// <param name="cancellationToken">Stops the stream.</param>
     /// <returns>The events, in order.</returns>
     /// <exception cref="RaviIdentityRequiredException">The client has no identity (thrown by this call, before enumerating).</exception>
-    /// <exception cref="ArgumentException">An option is invalid.</exception>
+    /// <exception cref="ArgumentException">An option is invalid (thrown by this call, before enumerating).</exception>
+    /// <exception cref="RaviApiException">While enumerating: the server refused the stream with a client error (400, 403, 404…), or kept failing past <see cref="RaviEventStreamOptions.MaxReconnectAttempts"/>.</exception>
+    /// <exception cref="RaviConnectionException">While enumerating: the connection kept failing past <see cref="RaviEventStreamOptions.MaxReconnectAttempts"/>.</exception>
+    /// <exception cref="OperationCanceledException">While enumerating: a cancellation token was cancelled.</exception>
+    /// <exception cref="InvalidOperationException">The instance was created for mocking and this member is not overridden.</exception>
     public virtual IAsyncEnumerable<RaviEvent> StreamAsync(RaviEventStreamOptions? options = null, CancellationToken cancellationToken = default)
     {
+        RaviMock.ThrowIfMock(_scope, this);
         var settings = options?.Clone() ?? new RaviEventStreamOptions();
         settings.Validate(nameof(options));
+        if (settings.RequestOptions is { } requestOptions)
+        {
+            RaviCallOptions.Check(requestOptions, nameof(options));
+            settings.RequestOptions = requestOptions.Clone();
+        }
+
         _scope.RequireIdentity(HttpMethod.Get, RaviEventStreamReader.Path, IdentityScope.Required);
-        return new RaviEventStreamReader(_scope, settings).ReadAsync(cancellationToken);
+        var reader = new RaviEventStreamReader(_scope, settings);
+        return settings.RequestOptions is { CancellationToken.CanBeCanceled: true } linked
+            ? ReadLinkedAsync(reader, linked, cancellationToken)
+            : reader.ReadAsync(cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<RaviEvent> ReadLinkedAsync(RaviEventStreamReader reader, RaviRequestOptions requestOptions, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var call = RaviCallOptions.Link(requestOptions, cancellationToken);
+        await foreach (var e in reader.ReadAsync(call.Token).ConfigureAwait(false))
+        {
+            yield return e;
+        }
     }
 }

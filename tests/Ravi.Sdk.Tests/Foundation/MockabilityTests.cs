@@ -10,22 +10,22 @@ public sealed class MockabilityTests
     {
         public List<string> Calls { get; } = [];
 
-        public override Task<Identity> GetAsync(string identityUuid, CancellationToken cancellationToken = default)
+        public override Task<Identity> GetAsync(string identityUuid, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
         {
             Calls.Add("get " + identityUuid);
             return Task.FromResult(new Identity { Uuid = identityUuid, Name = "fake-agent", Inbox = "fake-agent@in.ravi.app" });
         }
 
-        public override IAsyncEnumerable<Identity> ListAsync(CancellationToken cancellationToken = default)
+        public override RaviAsyncPageable<Identity> ListAsync(RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
         {
             Calls.Add("list");
-            return new[] { new Identity { Uuid = "u1", Name = "one" }, new Identity { Uuid = "u2", Name = "two" } }.ToAsyncEnumerable();
+            return RaviAsyncPageable.FromValues([new Identity { Uuid = "u1", Name = "one" }, new Identity { Uuid = "u2", Name = "two" }]);
         }
     }
 
     private sealed class FakeVault : VaultClient
     {
-        public override Task<VaultSecret?> GetByKeyAsync(string key, CancellationToken cancellationToken = default) =>
+        public override Task<VaultSecret?> GetByKeyAsync(string key, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default) =>
             Task.FromResult<VaultSecret?>(key == "API_KEY" ? new VaultSecret { Uuid = "s1", Key = key, Value = "sk-fake" } : null);
     }
 

@@ -299,7 +299,7 @@ public sealed class OtpWaitTests : IDisposable
     {
         _mock.When(HttpMethod.Get, Base + "api/sms-inbox/").WithQueryString("unread", "true").Respond("application/json", "[]");
         using var cts = new CancellationTokenSource();
-        var wait = _client.Otp.WaitForSmsCodeAsync(Polling(), cts.Token);
+        var wait = _client.Otp.WaitForSmsCodeAsync(Polling(), cancellationToken: cts.Token);
         await Task.Delay(20);
         await cts.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait.WaitAsync(TimeSpan.FromSeconds(10)));
