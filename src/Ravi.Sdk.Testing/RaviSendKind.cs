@@ -11,4 +11,7 @@ public enum RaviSendKind
 
     /// <summary><c>POST /api/email-messages/{id}/reply-all/</c>.</summary>
     ReplyAll,
+
+    /// <summary><c>POST /api/email-messages/{id}/forward/</c> (only in <see cref="RaviTestServerDialect.Cli"/>).</summary>
+    Forward,
 }

@@ -20,6 +20,7 @@ namespace Ravi.Sdk.Testing;
 /// A user (<see cref="User"/>) is seeded with tokens (<see cref="AccessToken"/>, <see cref="RefreshToken"/>) and, by
 /// default, one identity (<see cref="Identity"/>), so a client can connect immediately. All members are thread-safe.
 /// API paths must end with <c>/</c> (as on the service); anything else answers 404.
+/// <see cref="RaviTestServerOptions.Dialect"/> switches to the variant of the API the official CLI was written for.
 /// </remarks>
 public sealed partial class RaviTestServer : IAsyncDisposable
 {
@@ -102,6 +103,7 @@ public sealed partial class RaviTestServer : IAsyncDisposable
         }).UseSockets(sockets => sockets.MaxWriteBufferSize = 1); // a flush returns once the socket has the bytes: see SseWriter
         builder.Services.AddRoutingCore();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = StopTimeout);
+        builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>(); // never swallow the hosting process's SIGTERM / Ctrl+C
         settings.ConfigureLogging?.Invoke(builder.Logging);
 
         var app = builder.Build();

@@ -34,6 +34,14 @@ public sealed class RaviTestServerOptions
     /// </summary>
     public bool UseLongTokenFieldNames { get; set; }
 
+    /// <summary>
+    /// The API variant the server speaks: <see cref="RaviTestServerDialect.Documented"/> (the default) or
+    /// <see cref="RaviTestServerDialect.Cli"/> (the shapes, paths and endpoints of the service the official CLI was
+    /// written for; docs/compatibility.md lists them). Run a client's tests against both to know it works with either.
+    /// An undefined value makes <see cref="RaviTestServer.StartAsync"/> throw <see cref="ArgumentOutOfRangeException"/>.
+    /// </summary>
+    public RaviTestServerDialect Dialect { get; set; }
+
     /// <summary>The seeded user's email. Default <c>agent@ravi.test</c>.</summary>
     public string UserEmail { get; set; } = "agent@ravi.test";
 
@@ -99,6 +107,10 @@ public sealed class RaviTestServerOptions
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(TimeProvider);
+        if (!Enum.IsDefined(Dialect))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Dialect), Dialect, "Unknown dialect.");
+        }
         ArgumentException.ThrowIfNullOrWhiteSpace(UserEmail);
         ArgumentException.ThrowIfNullOrWhiteSpace(UserPassword);
         ArgumentException.ThrowIfNullOrWhiteSpace(MailDomain);

@@ -29,6 +29,7 @@ public class RaviClient : IDisposable
     private Events.EventsClient? _events;
     private Otp.OtpClient? _otp;
     private SubscriptionClient? _subscription;
+    private Totp.TotpClient? _totp;
 
     /// <summary>Creates a client that owns its own HTTP connection pool.</summary>
     /// <param name="options">The settings; copied, then validated.</param>
@@ -134,6 +135,9 @@ public class RaviClient : IDisposable
 
     /// <summary>Helpers that wait for OTP codes, emails and verification links.</summary>
     public virtual Otp.OtpClient Otp => _otp ?? Init(ref _otp, new Otp.OtpClient(this));
+
+    /// <summary>Two-factor (TOTP) codes: secrets enrolled in the identity's vault, codes computed locally.</summary>
+    public virtual Totp.TotpClient Totp => _totp ?? Init(ref _totp, new Totp.TotpClient(this));
 
     /// <summary>The account's subscription.</summary>
     public virtual SubscriptionClient Subscription => _subscription ?? Init(ref _subscription, new SubscriptionClient(Scope));

@@ -12,7 +12,7 @@ internal static class Access
     public static Caller Caller(this HttpContext context) => (Caller)context.Items[CallerKey]!;
 
     /// <summary>Authenticates the request; returns the error to answer, or <see langword="null"/> with the caller stored.</summary>
-    public static IResult? Authenticate(ServerState state, HttpContext context, bool withIdentity)
+    public static IResult? Authenticate(ServerState state, HttpContext context, bool withIdentity, bool identityRequired = true)
     {
         var header = context.Request.Headers.Authorization.ToString();
         if (string.IsNullOrWhiteSpace(header) || !header.StartsWith("Bearer", StringComparison.OrdinalIgnoreCase)
@@ -42,9 +42,9 @@ internal static class Access
             }
 
             IdentityRecord? identity = null;
-            if (withIdentity)
+            var raw = withIdentity ? context.Request.Headers[IdentityHeader].ToString() : "";
+            if (withIdentity && (identityRequired || !string.IsNullOrWhiteSpace(raw)))
             {
-                var raw = context.Request.Headers[IdentityHeader].ToString();
                 if (string.IsNullOrWhiteSpace(raw))
                 {
                     return Api.Error(StatusCodes.Status400BadRequest, "The X-Ravi-Identity header is required for this endpoint.",

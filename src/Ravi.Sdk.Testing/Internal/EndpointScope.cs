@@ -11,4 +11,7 @@ internal enum EndpointScope
 
     /// <summary>A valid bearer credential and an owned identity in <c>X-Ravi-Identity</c>.</summary>
     Identity,
+
+    /// <summary>A valid bearer credential; an <c>X-Ravi-Identity</c>, when sent, must be an owned identity.</summary>
+    OptionalIdentity,
 }

@@ -55,6 +55,20 @@ internal sealed class FieldReader(JsonObject body)
         return text;
     }
 
+    /// <summary>
+    /// A recipient list: a string (comma-separated), or — when <paramref name="allowList"/> (the CLI dialect) — an array
+    /// of strings, returned joined with <c>", "</c>. Optional; blank allowed.
+    /// </summary>
+    public string? Recipients(string name, bool allowList)
+    {
+        if (allowList && body.TryGetPropertyValue(name, out var node) && node is JsonArray)
+        {
+            return StringList(name) is { } list ? string.Join(", ", list) : null;
+        }
+
+        return String(name, required: false, allowBlank: true);
+    }
+
     public long? Integer(string name, long min, long max, bool required = true)
     {
         if (!TryGetPresent(name, required, allowNull: false, out var node))

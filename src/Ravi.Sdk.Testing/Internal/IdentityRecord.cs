@@ -1,9 +1,16 @@
 namespace Ravi.Sdk.Testing.Internal;
 
 /// <summary>An identity and everything scoped to it. Mutated only under <see cref="ServerState.Sync"/>.</summary>
-internal sealed class IdentityRecord(string uuid, long userId, string name, string inbox, string phoneNumber, long phoneId, DateTimeOffset createdAt)
+internal sealed class IdentityRecord(string uuid, long id, long inboxId, long userId, string name, string inbox, string phoneNumber, long phoneId, DateTimeOffset createdAt)
 {
     public string Uuid { get; } = uuid;
+
+    /// <summary>The numeric id (the CLI dialect's <c>identity</c> field).</summary>
+    public long Id { get; } = id;
+
+    /// <summary>The id of the identity's email address record (<c>GET /api/email/</c>, compose's <c>?inbox=</c>).</summary>
+    public long InboxId { get; } = inboxId;
+
     public long UserId { get; } = userId;
     public string Name { get; set; } = name;
     public string Inbox { get; } = inbox;
@@ -42,5 +49,5 @@ internal sealed class IdentityRecord(string uuid, long userId, string name, stri
 
     public long LastEventId => Events.Count;
 
-    public RaviTestIdentity ToPublic() => new(Uuid, Name, Inbox, PhoneNumber, UserId);
+    public RaviTestIdentity ToPublic() => new(Uuid, Name, Inbox, PhoneNumber, UserId) { Id = Id, InboxId = InboxId };
 }

@@ -30,5 +30,8 @@ internal static class RouteMap
     public static long RouteLong(this HttpContext context, string name) => long.Parse(context.Route(name), CultureInfo.InvariantCulture);
 
     private static IResult? Authorize(ServerState state, HttpContext context, EndpointScope scope) =>
-        scope == EndpointScope.Anonymous ? null : Access.Authenticate(state, context, withIdentity: scope == EndpointScope.Identity);
+        scope == EndpointScope.Anonymous
+            ? null
+            : Access.Authenticate(state, context, withIdentity: scope is EndpointScope.Identity or EndpointScope.OptionalIdentity,
+                identityRequired: scope == EndpointScope.Identity);
 }

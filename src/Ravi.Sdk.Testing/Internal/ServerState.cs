@@ -31,6 +31,8 @@ internal sealed partial class ServerState
     private long _nextEmailId;
     private long _nextSmsId;
     private long _nextPhoneId;
+    private long _nextIdentityId;
+    private long _nextInboxId;
     private long _nextEncryptionId;
     private long _requestSequence;
     private int _refreshCalls;
@@ -46,6 +48,9 @@ internal sealed partial class ServerState
 
     public Lock Sync { get; } = new();
     public RaviTestServerOptions Options { get; }
+
+    /// <summary>Whether the server speaks the CLI dialect (<see cref="RaviTestServerDialect.Cli"/>).</summary>
+    public bool Cli => Options.Dialect == RaviTestServerDialect.Cli;
     public TimeProvider Time { get; }
     public CancellationToken Stopping { get; }
     public TokenService Tokens { get; } = new();
@@ -234,7 +239,7 @@ internal sealed partial class ServerState
     {
         var phoneId = ++_nextPhoneId;
         var phone = "+1555" + (1_000_000 + phoneId).ToString(CultureInfo.InvariantCulture);
-        var identity = new IdentityRecord(Guid.NewGuid().ToString("D"), user.Id, name, InboxFor(name), phone, phoneId, Now);
+        var identity = new IdentityRecord(Guid.NewGuid().ToString("D"), ++_nextIdentityId, 100 + ++_nextInboxId, user.Id, name, InboxFor(name), phone, phoneId, Now);
         _identities.Add(identity.Uuid, identity);
         return identity;
     }

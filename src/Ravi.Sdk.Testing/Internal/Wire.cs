@@ -173,10 +173,13 @@ internal static class Wire
         return body;
     }
 
-    public static JsonObject Password(PasswordRecord entry, bool redactPassword) => new()
+    /// <summary>The owning identity as a reference: its UUID (documented) or its numeric id (the CLI's Go type is <c>int</c>).</summary>
+    public static JsonNode IdentityRef(string uuid, long id, bool cli) => cli ? JsonValue.Create(id) : JsonValue.Create(uuid);
+
+    public static JsonObject Password(PasswordRecord entry, bool redactPassword, bool cli) => new()
     {
         ["uuid"] = entry.Uuid,
-        ["identity"] = entry.IdentityUuid,
+        ["identity"] = IdentityRef(entry.IdentityUuid, entry.IdentityId, cli),
         ["domain"] = entry.Domain,
         ["username"] = entry.Username,
         ["password"] = redactPassword ? null : entry.Password,
@@ -185,10 +188,10 @@ internal static class Wire
         ["updated_dt"] = ServerState.Timestamp(entry.UpdatedAt),
     };
 
-    public static JsonObject Secret(VaultRecord secret, bool redactValue) => new()
+    public static JsonObject Secret(VaultRecord secret, bool redactValue, bool cli) => new()
     {
         ["uuid"] = secret.Uuid,
-        ["identity"] = secret.IdentityUuid,
+        ["identity"] = IdentityRef(secret.IdentityUuid, secret.IdentityId, cli),
         ["key"] = secret.Key,
         ["value"] = redactValue ? null : secret.Value,
         ["notes"] = secret.Notes,
@@ -202,6 +205,30 @@ internal static class Wire
         ["salt"] = encryption.Salt,
         ["verifier"] = encryption.Verifier,
         ["public_key"] = encryption.PublicKey,
+    };
+
+    /// <summary>The CLI dialect's answer before setup: 200 with every field empty (the documented dialect answers 404).</summary>
+    public static JsonObject EncryptionNotSetUp() => new()
+    {
+        ["id"] = null,
+        ["salt"] = "",
+        ["verifier"] = "",
+        ["public_key"] = "",
+    };
+
+    /// <summary>An email address record of <c>GET /api/email/</c> (CLI dialect; the CLI reads <c>id</c> as compose's <c>?inbox=</c>).</summary>
+    public static JsonObject EmailAddress(IdentityRecord identity) => new()
+    {
+        ["id"] = identity.InboxId,
+        ["email"] = identity.Inbox,
+        ["created_dt"] = ServerState.Timestamp(identity.CreatedAt),
+    };
+
+    /// <summary>The account owner of <c>GET /api/master/</c> (CLI dialect).</summary>
+    public static JsonObject Owner(UserRecord user) => new()
+    {
+        ["first_name"] = user.FirstName,
+        ["last_name"] = user.LastName,
     };
 
     public static JsonObject Subscription(UserRecord user, DateTimeOffset now) => user.SubscriptionActive

@@ -20,6 +20,9 @@ internal sealed class RaviSharedState : IDisposable
     /// </summary>
     public Otp.ConsumedMessageSet ConsumedOtpMessages { get; } = new();
 
+    /// <summary>What the server's dialect turned out to be (fallback paths and methods), remembered for the client's lifetime.</summary>
+    public DialectMemory Dialect { get; } = new();
+
     /// <summary>Wipes the unlocked key.</summary>
     public void Dispose() => Fields.Dispose();
 }

@@ -1,9 +1,13 @@
+using System.Text.Json.Serialization;
+using Ravi.Sdk.Serialization;
+
 namespace Ravi.Sdk.Models;
 
 /// <summary>An attachment of an email message.</summary>
 public sealed record EmailAttachment
 {
     /// <summary>The attachment's UUID.</summary>
+    [JsonConverter(typeof(RaviIdStringConverter))]
     public string? Uuid { get; init; }
 
     /// <summary>The file name.</summary>

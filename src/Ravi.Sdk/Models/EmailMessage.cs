@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Ravi.Sdk.Serialization;
+
 namespace Ravi.Sdk.Models;
 
 /// <summary>An email message, inbound or outbound.</summary>
@@ -10,9 +13,11 @@ public sealed record EmailMessage
     public string? Url { get; init; }
 
     /// <summary>The RFC 5322 <c>Message-ID</c>.</summary>
+    [JsonConverter(typeof(RaviIdStringConverter))]
     public string? MessageId { get; init; }
 
     /// <summary>The thread this message belongs to.</summary>
+    [JsonConverter(typeof(RaviIdStringConverter))]
     public string? ThreadId { get; init; }
 
     /// <summary>The sender address.</summary>

@@ -1,9 +1,13 @@
+using System.Text.Json.Serialization;
+using Ravi.Sdk.Serialization;
+
 namespace Ravi.Sdk.Models;
 
 /// <summary>A thread with its messages.</summary>
 public sealed record EmailThreadDetail
 {
     /// <summary>The thread id.</summary>
+    [JsonConverter(typeof(RaviIdStringConverter))]
     public required string ThreadId { get; init; }
 
     /// <summary>The subject.</summary>

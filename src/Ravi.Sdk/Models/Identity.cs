@@ -1,9 +1,13 @@
+using System.Text.Json.Serialization;
+using Ravi.Sdk.Serialization;
+
 namespace Ravi.Sdk.Models;
 
 /// <summary>An identity: one email inbox, one phone number and one credential vault.</summary>
 public sealed record Identity
 {
     /// <summary>The identity's UUID (the <c>X-Ravi-Identity</c> value).</summary>
+    [JsonConverter(typeof(RaviIdStringConverter))]
     public required string Uuid { get; init; }
 
     /// <summary>The identity's name, unique within the account.</summary>

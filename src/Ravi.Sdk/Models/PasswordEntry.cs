@@ -9,7 +9,10 @@ public sealed record PasswordEntry
     /// <summary>The entry's UUID.</summary>
     public required string Uuid { get; init; }
 
-    /// <summary>The identity that owns it.</summary>
+    /// <summary>
+    /// The identity that owns it, as the server reports it: a UUID, or the identity's numeric id written as digits
+    /// (the service the official CLI targets sends a number; see docs/compatibility.md).
+    /// </summary>
     public string? Identity { get; init; }
 
     /// <summary>The website domain, e.g. <c>example.com</c> (plaintext).</summary>

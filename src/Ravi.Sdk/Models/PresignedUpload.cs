@@ -1,9 +1,13 @@
+using System.Text.Json.Serialization;
+using Ravi.Sdk.Serialization;
+
 namespace Ravi.Sdk.Models;
 
 /// <summary>A presigned upload slot for an email attachment.</summary>
 public sealed record PresignedUpload
 {
     /// <summary>The attachment UUID to pass in <see cref="ComposeEmailRequest.AttachmentUuids"/>.</summary>
+    [JsonConverter(typeof(RaviIdStringConverter))]
     public required string Uuid { get; init; }
 
     /// <summary>Where to PUT the bytes (a storage host, not the API: no bearer token is sent there).</summary>

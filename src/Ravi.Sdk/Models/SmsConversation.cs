@@ -1,15 +1,20 @@
+using System.Text.Json.Serialization;
+using Ravi.Sdk.Serialization;
+
 namespace Ravi.Sdk.Models;
 
 /// <summary>An SMS conversation with one remote number (list view; the detail view adds <see cref="Messages"/>).</summary>
 public sealed record SmsConversation
 {
     /// <summary>The conversation id.</summary>
+    [JsonConverter(typeof(RaviIdStringConverter))]
     public required string ConversationId { get; init; }
 
     /// <summary>The remote number.</summary>
     public string? FromNumber { get; init; }
 
     /// <summary>The identity's phone (id or number, as the server reports it).</summary>
+    [JsonConverter(typeof(RaviIdStringConverter))]
     public string? Phone { get; init; }
 
     /// <summary>The identity's phone number.</summary>

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Ravi.Sdk.Serialization;
+
 namespace Ravi.Sdk.Models;
 
 /// <summary>An SMS message.</summary>
@@ -22,6 +25,7 @@ public sealed record SmsMessage
     public string? MessageSid { get; init; }
 
     /// <summary>The identity's phone (as the server reports it).</summary>
+    [JsonConverter(typeof(RaviIdStringConverter))]
     public string? Phone { get; init; }
 
     /// <summary><c>inbound</c> or <c>outbound</c>.</summary>

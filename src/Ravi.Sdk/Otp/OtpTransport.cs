@@ -9,6 +9,6 @@ public enum OtpTransport
     /// <summary>The event stream only; its failures end the wait with the error.</summary>
     Sse,
 
-    /// <summary>Polling the inbox for unread messages (<c>?unread=true</c>), starting every second and backing off.</summary>
+    /// <summary>Polling the inbox for unread messages (<c>?unread=true&amp;has_unread=true</c>), starting every second and backing off.</summary>
     Polling,
 }

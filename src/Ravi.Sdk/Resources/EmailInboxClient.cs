@@ -18,16 +18,20 @@ public class EmailInboxClient
 
     internal EmailInboxClient(RaviScope scope) => _scope = scope;
 
-    /// <summary>Lists email threads (<c>GET /api/email-inbox/</c>, optionally <c>?unread=true</c>).</summary>
+    /// <summary>Lists email threads (<c>GET /api/email-inbox/</c>, optionally unread only).</summary>
+    /// <remarks>
+    /// Unread only sends <c>?unread=true&amp;has_unread=true</c> (the documented name and the official CLI's) and also drops
+    /// items with no unread message from the response, so the result is the same whichever name the server honours.
+    /// </remarks>
     /// <param name="unreadOnly">Only threads with unread messages.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The threads.</returns>
     /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
     public virtual IAsyncEnumerable<EmailThread> ListThreadsAsync(bool unreadOnly = false, CancellationToken cancellationToken = default)
     {
-        var path = Path + new QueryString().Add("unread", unreadOnly ? true : null);
+        var path = unreadOnly ? Path + UnreadFilter.InboxQuery : Path;
         _scope.RequireIdentity(HttpMethod.Get, path, IdentityScope.Required);
-        return _scope.Pipeline.ListAsync(path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.EmailThread, cancellationToken);
+        return UnreadFilter.Apply(_scope.Pipeline.ListAsync(path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.EmailThread, cancellationToken), unreadOnly, t => t.UnreadCount > 0);
     }
 
     /// <summary>Gets a thread with its messages (<c>GET /api/email-inbox/{thread_id}/</c>).</summary>

@@ -26,7 +26,21 @@ public class EmailMessagesClient
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The messages.</returns>
     public virtual IAsyncEnumerable<EmailMessage> ListAsync(CancellationToken cancellationToken = default) =>
-        _scope.Pipeline.ListAsync(Path, IdentityScope.Optional, _scope.IdentityUuid, RaviJsonContext.Default.EmailMessage, cancellationToken);
+        ListAsync(unreadOnly: false, cancellationToken);
+
+    /// <summary>Lists email messages (<c>GET /api/email-messages/</c>), following pages, optionally unread only.</summary>
+    /// <remarks>
+    /// Unread only sends <c>?unread=true&amp;is_read=false</c> (the documented name and the official CLI's) and also drops
+    /// messages marked read from every page, so the result is the same whichever name the server honours.
+    /// </remarks>
+    /// <param name="unreadOnly">Only messages not yet read.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The messages.</returns>
+    public virtual IAsyncEnumerable<EmailMessage> ListAsync(bool unreadOnly, CancellationToken cancellationToken = default) =>
+        UnreadFilter.Apply(
+            _scope.Pipeline.ListAsync(unreadOnly ? Path + UnreadFilter.MessagesQuery : Path, IdentityScope.Optional, _scope.IdentityUuid, RaviJsonContext.Default.EmailMessage, cancellationToken),
+            unreadOnly,
+            m => !m.IsRead);
 
     /// <summary>Gets one message (<c>GET /api/email-messages/{id}/</c>).</summary>
     /// <param name="messageId">The message id.</param>

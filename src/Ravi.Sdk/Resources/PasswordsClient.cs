@@ -1,3 +1,5 @@
+using System.Net;
+using System.Runtime.ExceptionServices;
 using Ravi.Sdk.Http;
 using Ravi.Sdk.Internal;
 using Ravi.Sdk.Models;
@@ -10,6 +12,8 @@ namespace Ravi.Sdk.Resources;
 public class PasswordsClient
 {
     private const string Path = "api/passwords/";
+    private const string DocumentedGeneratePath = Path + "generate_password/";
+    private const string CliGeneratePath = Path + "generate-password/";
     private readonly RaviScope _scope = null!;
 
     /// <summary>Constructor for mocking frameworks.</summary>
@@ -36,9 +40,7 @@ public class PasswordsClient
     public virtual async Task<PasswordEntry> CreateAsync(PasswordEntryRequest entry, CancellationToken cancellationToken = default)
     {
         var body = ToWire(entry, HttpMethod.Post, Path);
-        var request = _scope.Request(HttpMethod.Post, Path, IdentityScope.Required);
-        RaviPipeline.SetJsonBody(request, body, RaviJsonContext.Default.PasswordWriteBody);
-        return ToModel(await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.PasswordEntryWire, cancellationToken).ConfigureAwait(false));
+        return await SendEntryAsync(HttpMethod.Post, Path, body, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gets one entry (<c>GET /api/passwords/{uuid}/</c>).</summary>
@@ -52,18 +54,41 @@ public class PasswordsClient
         return ToModel(await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.PasswordEntryWire, cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>Replaces an entry (<c>PUT /api/passwords/{uuid}/</c>); secret fields are encrypted first.</summary>
+    /// <summary>
+    /// Updates an entry (<c>PUT /api/passwords/{uuid}/</c>); secret fields are encrypted first. Fields left
+    /// <see langword="null"/> are not sent. A server that answers 405 to <c>PUT</c> (the service the official CLI targets
+    /// only has <c>PATCH</c>) gets the same fields as a <c>PATCH</c>, and every later update of this client and its
+    /// identity views goes straight to <c>PATCH</c>.
+    /// </summary>
     /// <param name="entryUuid">The entry's UUID.</param>
     /// <param name="entry">The new fields.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The updated entry.</returns>
+    /// <exception cref="RaviNotFoundException">No entry has this UUID.</exception>
+    /// <exception cref="RaviCryptoException">A secret field is set but the client is locked.</exception>
     public virtual async Task<PasswordEntry> UpdateAsync(string entryUuid, PasswordEntryRequest entry, CancellationToken cancellationToken = default)
     {
         Guard.Uuid(entryUuid);
-        var body = ToWire(entry, HttpMethod.Put, $"{Path}{entryUuid}/");
-        var request = _scope.Request(HttpMethod.Put, $"{Path}{entryUuid}/", IdentityScope.Required);
-        RaviPipeline.SetJsonBody(request, body, RaviJsonContext.Default.PasswordWriteBody);
-        return ToModel(await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.PasswordEntryWire, cancellationToken).ConfigureAwait(false));
+        var path = $"{Path}{entryUuid}/";
+        var body = ToWire(entry, HttpMethod.Put, path);
+        var dialect = _scope.Shared.Dialect;
+        if (!dialect.PatchesPasswordUpdates)
+        {
+            try
+            {
+                return await SendEntryAsync(HttpMethod.Put, path, body, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RaviApiException ex) when (ex.StatusCode == HttpStatusCode.MethodNotAllowed)
+            {
+                // Nothing was changed: the server refused the method. Send the same (already encrypted) fields as PATCH.
+            }
+
+            var patched = await SendEntryAsync(HttpMethod.Patch, path, body, cancellationToken).ConfigureAwait(false);
+            dialect.RememberPasswordPatch(); // only once PATCH has worked
+            return patched;
+        }
+
+        return await SendEntryAsync(HttpMethod.Patch, path, body, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes an entry (<c>DELETE /api/passwords/{uuid}/</c>).</summary>
@@ -76,10 +101,16 @@ public class PasswordsClient
         return _scope.Pipeline.SendAsync(_scope.Request(HttpMethod.Delete, $"{Path}{entryUuid}/", IdentityScope.Required), cancellationToken);
     }
 
-    /// <summary>Generates a random password on the server (<c>GET /api/passwords/generate_password/</c>). Plaintext; nothing is stored.</summary>
+    /// <summary>
+    /// Generates a random password on the server (<c>GET /api/passwords/generate_password/</c>). Plaintext; nothing is
+    /// stored. When the documented path answers 404, the official CLI's <c>generate-password/</c> is tried, and when that
+    /// works it is used for the rest of this client's lifetime (shared by its identity views).
+    /// </summary>
     /// <param name="options">Length and character classes; null for the server's defaults.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The generated password.</returns>
+    /// <exception cref="ArgumentException">A length outside 1..1024, or every character class disabled (nothing is sent).</exception>
+    /// <exception cref="RaviNotFoundException">Neither path exists on the server (the documented path's error).</exception>
     public virtual async Task<string> GeneratePasswordAsync(GeneratePasswordOptions? options = null, CancellationToken cancellationToken = default)
     {
         if (options?.Length is { } length)
@@ -100,9 +131,47 @@ public class PasswordsClient
             .Add("digits", options?.Digits)
             .Add("special", options?.Special)
             .Add("exclude_chars", options?.ExcludeChars);
-        var request = _scope.Request(HttpMethod.Get, Path + "generate_password/" + query, IdentityScope.Required);
+        var dialect = _scope.Shared.Dialect;
+        if (dialect.UsesCliGeneratePasswordPath)
+        {
+            return await GenerateAtAsync(CliGeneratePath + query, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await GenerateAtAsync(DocumentedGeneratePath + query, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RaviNotFoundException documented)
+        {
+            string password;
+            try
+            {
+                password = await GenerateAtAsync(CliGeneratePath + query, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RaviNotFoundException)
+            {
+                // Neither path exists (or the identity does not): report the documented one, remember nothing.
+                ExceptionDispatchInfo.Capture(documented).Throw();
+                throw;
+            }
+
+            dialect.RememberCliGeneratePasswordPath();
+            return password;
+        }
+    }
+
+    private async Task<string> GenerateAtAsync(string relativePathAndQuery, CancellationToken cancellationToken)
+    {
+        var request = _scope.Request(HttpMethod.Get, relativePathAndQuery, IdentityScope.Required);
         var result = await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.GeneratedPasswordWire, cancellationToken).ConfigureAwait(false);
         return result.Password;
+    }
+
+    private async Task<PasswordEntry> SendEntryAsync(HttpMethod method, string path, PasswordWriteBody body, CancellationToken cancellationToken)
+    {
+        var request = _scope.Request(method, path, IdentityScope.Required);
+        RaviPipeline.SetJsonBody(request, body, RaviJsonContext.Default.PasswordWriteBody);
+        return ToModel(await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.PasswordEntryWire, cancellationToken).ConfigureAwait(false));
     }
 
     private async IAsyncEnumerable<PasswordEntry> ListCoreAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

@@ -18,16 +18,20 @@ public class SmsInboxClient
 
     internal SmsInboxClient(RaviScope scope) => _scope = scope;
 
-    /// <summary>Lists SMS conversations (<c>GET /api/sms-inbox/</c>, optionally <c>?unread=true</c>).</summary>
+    /// <summary>Lists SMS conversations (<c>GET /api/sms-inbox/</c>, optionally unread only).</summary>
+    /// <remarks>
+    /// Unread only sends <c>?unread=true&amp;has_unread=true</c> (the documented name and the official CLI's) and also drops
+    /// items with no unread message from the response, so the result is the same whichever name the server honours.
+    /// </remarks>
     /// <param name="unreadOnly">Only conversations with unread messages.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The conversations.</returns>
     /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
     public virtual IAsyncEnumerable<SmsConversation> ListConversationsAsync(bool unreadOnly = false, CancellationToken cancellationToken = default)
     {
-        var path = Path + new QueryString().Add("unread", unreadOnly ? true : null);
+        var path = unreadOnly ? Path + UnreadFilter.InboxQuery : Path;
         _scope.RequireIdentity(HttpMethod.Get, path, IdentityScope.Required);
-        return _scope.Pipeline.ListAsync(path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.SmsConversation, cancellationToken);
+        return UnreadFilter.Apply(_scope.Pipeline.ListAsync(path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.SmsConversation, cancellationToken), unreadOnly, c => c.UnreadCount > 0);
     }
 
     /// <summary>Gets a conversation with its messages (<c>GET /api/sms-inbox/{conversation_id}/</c>).</summary>

@@ -23,7 +23,21 @@ public class SmsMessagesClient
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The messages.</returns>
     public virtual IAsyncEnumerable<SmsMessage> ListAsync(CancellationToken cancellationToken = default) =>
-        _scope.Pipeline.ListAsync(Path, IdentityScope.Optional, _scope.IdentityUuid, RaviJsonContext.Default.SmsMessage, cancellationToken);
+        ListAsync(unreadOnly: false, cancellationToken);
+
+    /// <summary>Lists SMS messages (<c>GET /api/messages/</c>), optionally unread only.</summary>
+    /// <remarks>
+    /// Unread only sends <c>?unread=true&amp;is_read=false</c> (the documented name and the official CLI's) and also drops
+    /// messages marked read, so the result is the same whichever name the server honours.
+    /// </remarks>
+    /// <param name="unreadOnly">Only messages not yet read.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The messages.</returns>
+    public virtual IAsyncEnumerable<SmsMessage> ListAsync(bool unreadOnly, CancellationToken cancellationToken = default) =>
+        UnreadFilter.Apply(
+            _scope.Pipeline.ListAsync(unreadOnly ? Path + UnreadFilter.MessagesQuery : Path, IdentityScope.Optional, _scope.IdentityUuid, RaviJsonContext.Default.SmsMessage, cancellationToken),
+            unreadOnly,
+            m => !m.IsRead);
 
     /// <summary>Gets one SMS message (<c>GET /api/messages/{id}/</c>).</summary>
     /// <param name="messageId">The message id.</param>

@@ -67,25 +67,32 @@ public class VaultClient
     /// <param name="secretUuid">The secret's UUID.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The secret, decrypted when the client is unlocked.</returns>
-    public virtual async Task<VaultSecret> GetAsync(string secretUuid, CancellationToken cancellationToken = default)
+    public virtual Task<VaultSecret> GetAsync(string secretUuid, CancellationToken cancellationToken = default)
     {
         Guard.Uuid(secretUuid);
-        var request = _scope.Request(HttpMethod.Get, $"{Path}{secretUuid}/", IdentityScope.Required);
-        return ToModel(await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.VaultSecretWire, cancellationToken).ConfigureAwait(false));
+        return GetCoreAsync(secretUuid, cancellationToken);
     }
 
-    /// <summary>Finds a secret by key (list, then get) and returns it with its value, or null when there is none.</summary>
+    /// <summary>
+    /// Finds a secret by key and returns it with its value, or null when there is none: lists with <c>?key=</c> (the
+    /// filter the official CLI sends), keeps only the entry whose key matches exactly (a server may ignore the filter),
+    /// then gets that one entry. Only the match is decrypted: other entries in the list are never opened.
+    /// </summary>
     /// <param name="key">The secret's key (exact, case-sensitive).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The secret, or null.</returns>
+    /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
+    /// <exception cref="RaviCryptoException">The matching secret's value or notes cannot be decrypted with the unlocked key.</exception>
     public virtual async Task<VaultSecret?> GetByKeyAsync(string key, CancellationToken cancellationToken = default)
     {
         Guard.NotEmpty(key);
-        await foreach (var item in ListAsync(cancellationToken).ConfigureAwait(false))
+        _scope.RequireIdentity(HttpMethod.Get, Path, IdentityScope.Required);
+        var path = Path + new QueryString().Add("key", key);
+        await foreach (var wire in _scope.Pipeline.ListAsync(path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.VaultSecretWire, cancellationToken).ConfigureAwait(false))
         {
-            if (string.Equals(item.Key, key, StringComparison.Ordinal))
+            if (string.Equals(wire.Key, key, StringComparison.Ordinal))
             {
-                return await GetAsync(item.Uuid, cancellationToken).ConfigureAwait(false);
+                return await GetCoreAsync(wire.Uuid, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -100,6 +107,13 @@ public class VaultClient
     {
         Guard.Uuid(secretUuid);
         return _scope.Pipeline.SendAsync(_scope.Request(HttpMethod.Delete, $"{Path}{secretUuid}/", IdentityScope.Required), cancellationToken);
+    }
+
+    private async Task<VaultSecret> GetCoreAsync(string secretUuid, CancellationToken cancellationToken)
+    {
+        // The UUID may come from the server (GetByKeyAsync): escape it as one path segment rather than trust it.
+        var request = _scope.Request(HttpMethod.Get, $"{Path}{Uri.EscapeDataString(secretUuid)}/", IdentityScope.Required);
+        return ToModel(await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.VaultSecretWire, cancellationToken).ConfigureAwait(false));
     }
 
     private async IAsyncEnumerable<VaultSecret> ListCoreAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

@@ -2,12 +2,22 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Ravi.Sdk.IntegrationTests.Sdk.Support;
+using Ravi.Sdk.Testing;
 
 namespace Ravi.Sdk.IntegrationTests.Sdk;
 
 /// <summary>Bearer tokens, refresh (single-flight, rotation, revocation), login, logout and API keys against the real server (SPEC §4).</summary>
-public sealed class AuthTests : SdkTestBase
+public abstract class AuthTests : SdkTestBase
 {
+    /// <summary>Against the documented API.</summary>
+    public sealed class DocumentedDialect : AuthTests;
+
+    /// <summary>Against the service the official CLI was written for.</summary>
+    public sealed class CliDialect : AuthTests
+    {
+        protected override RaviTestServerDialect Dialect => RaviTestServerDialect.Cli;
+    }
+
     [Fact]
     public async Task A_storm_of_1000_concurrent_requests_after_expiry_makes_exactly_one_refresh_call()
     {

@@ -4,8 +4,17 @@ using Ravi.Sdk.Testing;
 namespace Ravi.Sdk.IntegrationTests.Sdk;
 
 /// <summary>Against a server that answers 405 to <c>POST /api/encryption/</c> (as the live service has), setup falls back to PATCH.</summary>
-public sealed class EncryptionPatchFallbackTests : SdkTestBase
+public abstract class EncryptionPatchFallbackTests : SdkTestBase
 {
+    /// <summary>Against the documented API.</summary>
+    public sealed class DocumentedDialect : EncryptionPatchFallbackTests;
+
+    /// <summary>Against the service the official CLI was written for.</summary>
+    public sealed class CliDialect : EncryptionPatchFallbackTests
+    {
+        protected override RaviTestServerDialect Dialect => RaviTestServerDialect.Cli;
+    }
+
     protected override RaviTestServerOptions CreateServerOptions() => new() { EncryptionPostNotAllowed = true };
 
     [Fact]

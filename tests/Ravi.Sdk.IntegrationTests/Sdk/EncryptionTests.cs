@@ -1,11 +1,21 @@
 using Ravi.Sdk.IntegrationTests.Sdk.Support;
 using Ravi.Sdk.Models;
+using Ravi.Sdk.Testing;
 
 namespace Ravi.Sdk.IntegrationTests.Sdk;
 
 /// <summary>PIN setup and unlock against the server's <c>/api/encryption/</c>.</summary>
-public sealed class EncryptionTests : SdkTestBase
+public abstract class EncryptionTests : SdkTestBase
 {
+    /// <summary>Against the documented API.</summary>
+    public sealed class DocumentedDialect : EncryptionTests;
+
+    /// <summary>Against the service the official CLI was written for.</summary>
+    public sealed class CliDialect : EncryptionTests
+    {
+        protected override RaviTestServerDialect Dialect => RaviTestServerDialect.Cli;
+    }
+
     [Fact]
     public async Task Unlock_before_setup_is_NotSetUp_and_a_wrong_pin_is_WrongPin_then_the_right_one_unlocks()
     {

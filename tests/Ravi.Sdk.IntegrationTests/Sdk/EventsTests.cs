@@ -10,8 +10,17 @@ namespace Ravi.Sdk.IntegrationTests.Sdk;
 /// The SDK's event stream (SPEC §7) against the server's real <c>text/event-stream</c>: typed events, resume, reconnects
 /// after drops at any byte, silent connections and expired tokens, with nothing lost and nothing yielded twice.
 /// </summary>
-public sealed class EventsTests : SdkTestBase
+public abstract class EventsTests : SdkTestBase
 {
+    /// <summary>Against the documented API.</summary>
+    public sealed class DocumentedDialect : EventsTests;
+
+    /// <summary>Against the service the official CLI was written for.</summary>
+    public sealed class CliDialect : EventsTests
+    {
+        protected override RaviTestServerDialect Dialect => RaviTestServerDialect.Cli;
+    }
+
     private const string StreamPath = "/api/events/stream/";
 
     // No keepalive comments during a test unless it asks for them: silence is then under the test's control.
@@ -223,7 +232,7 @@ public sealed class EventsTests : SdkTestBase
         var serverInterval = TimeSpan.FromSeconds(31);
         var clientTimeout = TimeSpan.FromSeconds(47);
         var time = new ObservingTimeProvider(new Microsoft.Extensions.Time.Testing.FakeTimeProvider());
-        await using var server = await RaviTestServer.StartAsync(new RaviTestServerOptions { TimeProvider = time, KeepAliveInterval = serverInterval });
+        await using var server = await RaviTestServer.StartAsync(new RaviTestServerOptions { TimeProvider = time, KeepAliveInterval = serverInterval, Dialect = Dialect });
         var options = ClientOptions();
         options.BaseAddress = server.BaseAddress;
         options.AccessToken = server.AccessToken;

@@ -9,8 +9,17 @@ namespace Ravi.Sdk.IntegrationTests.Sdk;
 /// Token lifetimes and device-flow polling, with one <see cref="FakeTimeProvider"/> shared by the server and the client.
 /// The client runs without attempt/overall timeouts, so advancing the clock never cuts a loopback request in flight.
 /// </summary>
-public sealed class FakeClockAuthTests : SdkTestBase
+public abstract class FakeClockAuthTests : SdkTestBase
 {
+    /// <summary>Against the documented API.</summary>
+    public sealed class DocumentedDialect : FakeClockAuthTests;
+
+    /// <summary>Against the service the official CLI was written for.</summary>
+    public sealed class CliDialect : FakeClockAuthTests
+    {
+        protected override RaviTestServerDialect Dialect => RaviTestServerDialect.Cli;
+    }
+
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
 
     protected override RaviTestServerOptions CreateServerOptions() => new()

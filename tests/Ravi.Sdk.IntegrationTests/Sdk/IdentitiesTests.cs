@@ -1,11 +1,21 @@
 using System.Net;
 using Ravi.Sdk.IntegrationTests.Sdk.Support;
+using Ravi.Sdk.Testing;
 
 namespace Ravi.Sdk.IntegrationTests.Sdk;
 
 /// <summary>Identities through the SDK: create, list, get, rename, delete, and the conflict and not-found errors.</summary>
-public sealed class IdentitiesTests : SdkTestBase
+public abstract class IdentitiesTests : SdkTestBase
 {
+    /// <summary>Against the documented API.</summary>
+    public sealed class DocumentedDialect : IdentitiesTests;
+
+    /// <summary>Against the service the official CLI was written for.</summary>
+    public sealed class CliDialect : IdentitiesTests
+    {
+        protected override RaviTestServerDialect Dialect => RaviTestServerDialect.Cli;
+    }
+
     [Fact]
     public async Task Create_list_get_rename_and_delete_round_trip()
     {

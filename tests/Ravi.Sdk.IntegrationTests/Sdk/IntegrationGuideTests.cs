@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Ravi.Sdk.IntegrationTests.Sdk.Support;
 using Ravi.Sdk.Models;
+using Ravi.Sdk.Testing;
 
 namespace Ravi.Sdk.IntegrationTests.Sdk;
 
@@ -8,8 +9,17 @@ namespace Ravi.Sdk.IntegrationTests.Sdk;
 /// The four steps of the integration guide (ravi-api/03-integration-guide.md), done with the SDK against the real server:
 /// provision an identity, use it in a workflow, retrieve credentials, handle failures.
 /// </summary>
-public sealed partial class IntegrationGuideTests : SdkTestBase
+public abstract partial class IntegrationGuideTests : SdkTestBase
 {
+    /// <summary>Against the documented API.</summary>
+    public sealed class DocumentedDialect : IntegrationGuideTests;
+
+    /// <summary>Against the service the official CLI was written for.</summary>
+    public sealed class CliDialect : IntegrationGuideTests
+    {
+        protected override RaviTestServerDialect Dialect => RaviTestServerDialect.Cli;
+    }
+
     private const string Pin = "135790";
 
     [GeneratedRegex(@"\b(\d{6})\b")]
@@ -82,8 +92,8 @@ public sealed partial class IntegrationGuideTests : SdkTestBase
         Assert.Empty(await agent.EmailInbox.ListThreadsAsync(unreadOnly: true).ToListAsync());
         Assert.Single(await agent.SmsInbox.ListConversationsAsync().ToListAsync());
         Assert.All(RequestsUnder("GET", "/api/sms-inbox/"), r => Assert.Equal(identity.Uuid, r.Header("X-Ravi-Identity")));
-        Assert.Equal(3, RequestsTo("GET", "/api/sms-inbox/").Count(r => r.QueryString == "?unread=true"));
-        Assert.Equal(2, RequestsTo("GET", "/api/email-inbox/").Count(r => r.QueryString == "?unread=true"));
+        Assert.Equal(3, RequestsTo("GET", "/api/sms-inbox/").Count(r => r.QueryString == "?unread=true&has_unread=true"));
+        Assert.Equal(2, RequestsTo("GET", "/api/email-inbox/").Count(r => r.QueryString == "?unread=true&has_unread=true"));
     }
 
     // ------------------------------------------------------------------ step 3
@@ -177,7 +187,7 @@ public sealed partial class IntegrationGuideTests : SdkTestBase
         // Nothing new arrives: the poll gives up after its attempts (the guide's "Loop ends with no message").
         var timeout = await Assert.ThrowsAsync<TimeoutException>(() => PollSmsOtpAsync(agent, maxAttempts: 5, TimeSpan.FromMilliseconds(10)));
         Assert.Contains("5 polls", timeout.Message, StringComparison.Ordinal);
-        Assert.Equal(5, RequestsTo("GET", "/api/sms-inbox/").Count(r => r.QueryString == "?unread=true") - 1);
+        Assert.Equal(5, RequestsTo("GET", "/api/sms-inbox/").Count(r => r.QueryString == "?unread=true&has_unread=true") - 1);
 
         // The code arrives while polling: it is returned (and the stale one never is).
         var polling = PollSmsOtpAsync(agent, maxAttempts: 500, TimeSpan.FromMilliseconds(10));

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Ravi.Sdk.IntegrationTests.Sdk.Support;
 using Ravi.Sdk.Models;
+using Ravi.Sdk.Testing;
 
 namespace Ravi.Sdk.IntegrationTests.Sdk;
 
@@ -8,8 +9,17 @@ namespace Ravi.Sdk.IntegrationTests.Sdk;
 /// Every log line at Trace level and every exception text, across login, refresh, a revoked session, PIN setup and unlock,
 /// and vault and password use against the real server, is free of tokens, the PIN, passwords and secret values.
 /// </summary>
-public sealed class LogRedactionTests : SdkTestBase
+public abstract class LogRedactionTests : SdkTestBase
 {
+    /// <summary>Against the documented API.</summary>
+    public sealed class DocumentedDialect : LogRedactionTests;
+
+    /// <summary>Against the service the official CLI was written for.</summary>
+    public sealed class CliDialect : LogRedactionTests
+    {
+        protected override RaviTestServerDialect Dialect => RaviTestServerDialect.Cli;
+    }
+
     private const string Pin = "472913";
     private const string WrongPin = "472914";
     private const string VaultValue = "sk-live-VAULT-plaintext-8842";

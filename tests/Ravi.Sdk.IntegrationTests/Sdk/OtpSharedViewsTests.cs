@@ -1,11 +1,21 @@
 using Ravi.Sdk.IntegrationTests.Sdk.Support;
 using Ravi.Sdk.Otp;
+using Ravi.Sdk.Testing;
 
 namespace Ravi.Sdk.IntegrationTests.Sdk;
 
 /// <summary>Consume-once holds across identity views of one client, and lazily created sub-clients are published once.</summary>
-public sealed class OtpSharedViewsTests : SdkTestBase
+public abstract class OtpSharedViewsTests : SdkTestBase
 {
+    /// <summary>Against the documented API.</summary>
+    public sealed class DocumentedDialect : OtpSharedViewsTests;
+
+    /// <summary>Against the service the official CLI was written for.</summary>
+    public sealed class CliDialect : OtpSharedViewsTests
+    {
+        protected override RaviTestServerDialect Dialect => RaviTestServerDialect.Cli;
+    }
+
     [Fact]
     public async Task Two_views_waiting_for_the_same_identity_never_both_get_one_message()
     {

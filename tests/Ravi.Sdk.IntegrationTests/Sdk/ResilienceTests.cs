@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Ravi.Sdk.IntegrationTests.Sdk.Support;
 using Ravi.Sdk.Models;
+using Ravi.Sdk.Testing;
 
 namespace Ravi.Sdk.IntegrationTests.Sdk;
 
@@ -8,8 +9,17 @@ namespace Ravi.Sdk.IntegrationTests.Sdk;
 /// Retries, timeouts and cancellation against the real server's fault hooks (SPEC §5): reads are retried, an email is
 /// never sent twice, a 429 is waited out, and the caller's cancellation wins over any wait.
 /// </summary>
-public sealed class ResilienceTests : SdkTestBase
+public abstract class ResilienceTests : SdkTestBase
 {
+    /// <summary>Against the documented API.</summary>
+    public sealed class DocumentedDialect : ResilienceTests;
+
+    /// <summary>Against the service the official CLI was written for.</summary>
+    public sealed class CliDialect : ResilienceTests
+    {
+        protected override RaviTestServerDialect Dialect => RaviTestServerDialect.Cli;
+    }
+
     private const string ComposePath = "/api/email-messages/compose/";
 
     private static ComposeEmailRequest Email(string subject = "s") => new() { To = "alice@example.com", Subject = subject, Body = "<p>b</p>" };

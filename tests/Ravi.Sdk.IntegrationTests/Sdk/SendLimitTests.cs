@@ -6,8 +6,17 @@ using Ravi.Sdk.Testing;
 namespace Ravi.Sdk.IntegrationTests.Sdk;
 
 /// <summary>The server's send limit (here 3 per hour) surfaces as <see cref="RaviRateLimitException"/> without a retry storm.</summary>
-public sealed class SendLimitTests : SdkTestBase
+public abstract class SendLimitTests : SdkTestBase
 {
+    /// <summary>Against the documented API.</summary>
+    public sealed class DocumentedDialect : SendLimitTests;
+
+    /// <summary>Against the service the official CLI was written for.</summary>
+    public sealed class CliDialect : SendLimitTests
+    {
+        protected override RaviTestServerDialect Dialect => RaviTestServerDialect.Cli;
+    }
+
     protected override RaviTestServerOptions CreateServerOptions() => new() { EmailsPerHour = 3 };
 
     [Fact]

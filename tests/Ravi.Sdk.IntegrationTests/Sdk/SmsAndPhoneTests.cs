@@ -1,10 +1,20 @@
 using Ravi.Sdk.IntegrationTests.Sdk.Support;
+using Ravi.Sdk.Testing;
 
 namespace Ravi.Sdk.IntegrationTests.Sdk;
 
 /// <summary>SMS messages, SMS conversations and phone numbers through the SDK.</summary>
-public sealed class SmsAndPhoneTests : SdkTestBase
+public abstract class SmsAndPhoneTests : SdkTestBase
 {
+    /// <summary>Against the documented API.</summary>
+    public sealed class DocumentedDialect : SmsAndPhoneTests;
+
+    /// <summary>Against the service the official CLI was written for.</summary>
+    public sealed class CliDialect : SmsAndPhoneTests
+    {
+        protected override RaviTestServerDialect Dialect => RaviTestServerDialect.Cli;
+    }
+
     [Fact]
     public async Task Sms_messages_list_and_get_with_their_conversation()
     {

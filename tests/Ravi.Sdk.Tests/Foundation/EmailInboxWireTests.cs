@@ -18,14 +18,14 @@ public sealed class EmailInboxWireTests
     }
 
     [Fact]
-    public async Task ListThreads_unread_only_adds_unread_true()
+    public async Task ListThreads_unread_only_adds_unread_true_and_has_unread_true()
     {
         using var h = new WireHarness();
-        h.ExpectJson(HttpMethod.Get, "api/email-inbox/?unread=true", $"[{Samples.ThreadJson()}]");
+        h.ExpectJson(HttpMethod.Get, "api/email-inbox/?unread=true&has_unread=true", $"[{Samples.ThreadJson()}]");
 
         var threads = await h.Scoped.EmailInbox.ListThreadsAsync(unreadOnly: true).ToListAsync();
 
-        RequestAssert.Api(h.SingleRequest(), HttpMethod.Get, "api/email-inbox/?unread=true", identity: true);
+        RequestAssert.Api(h.SingleRequest(), HttpMethod.Get, "api/email-inbox/?unread=true&has_unread=true", identity: true);
         ModelAssert.Sequence([Samples.Thread()], threads);
     }
 

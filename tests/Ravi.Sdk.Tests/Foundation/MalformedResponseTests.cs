@@ -19,7 +19,8 @@ public sealed class MalformedResponseTests
         { "empty body", "" },
         { "json null", "null" },
         { "array instead of object", "[]" },
-        { "number where string expected", """{"uuid":123,"name":"x"}""" },
+        { "number where string expected", """{"uuid":"u","name":123}""" },
+        { "bool where an id expected", """{"uuid":true,"name":"x"}""" },
         { "missing required field", """{"name":"only-a-name"}""" },
         { "bad date", """{"uuid":"u","name":"n","created_dt":"yesterday"}""" },
     };

@@ -18,14 +18,14 @@ public sealed class SmsWireTests
     }
 
     [Fact]
-    public async Task ListConversations_unread_only_adds_unread_true()
+    public async Task ListConversations_unread_only_adds_unread_true_and_has_unread_true()
     {
         using var h = new WireHarness();
-        h.ExpectJson(HttpMethod.Get, "api/sms-inbox/?unread=true", $"[{Samples.ConversationJson()}]");
+        h.ExpectJson(HttpMethod.Get, "api/sms-inbox/?unread=true&has_unread=true", $"[{Samples.ConversationJson()}]");
 
         var conversations = await h.Scoped.SmsInbox.ListConversationsAsync(unreadOnly: true).ToListAsync();
 
-        RequestAssert.Api(h.SingleRequest(), HttpMethod.Get, "api/sms-inbox/?unread=true", identity: true);
+        RequestAssert.Api(h.SingleRequest(), HttpMethod.Get, "api/sms-inbox/?unread=true&has_unread=true", identity: true);
         ModelAssert.Sequence([Samples.Conversation()], conversations);
     }
 

@@ -80,14 +80,14 @@ public sealed class VaultWireTests
     public async Task GetByKey_lists_then_gets_the_exact_key()
     {
         using var h = new WireHarness();
-        h.ExpectJson(HttpMethod.Get, Path,
+        h.ExpectJson(HttpMethod.Get, Path + "?key=OPENAI_API_KEY",
             $"[{Samples.SecretJson(OtherUuid, "openai_api_key", "null")},{Samples.SecretJson(key: "OPENAI_API_KEY", value: "null")}]");
         h.ExpectJson(HttpMethod.Get, ItemPath, Samples.SecretJson());
 
         var secret = await h.Scoped.Vault.GetByKeyAsync("OPENAI_API_KEY");
 
         var requests = h.AllRequests(2);
-        RequestAssert.Api(requests[0], HttpMethod.Get, Path, identity: true);
+        RequestAssert.Api(requests[0], HttpMethod.Get, Path + "?key=OPENAI_API_KEY", identity: true);
         RequestAssert.Api(requests[1], HttpMethod.Get, ItemPath, identity: true);
         ModelAssert.Equivalent(Samples.Secret(), secret);
     }
@@ -96,11 +96,11 @@ public sealed class VaultWireTests
     public async Task GetByKey_returns_null_when_no_key_matches()
     {
         using var h = new WireHarness();
-        h.ExpectJson(HttpMethod.Get, Path, $"[{Samples.SecretJson(OtherUuid, "OTHER", "null")}]");
+        h.ExpectJson(HttpMethod.Get, Path + "?key=OPENAI_API_KEY", $"[{Samples.SecretJson(OtherUuid, "OTHER", "null")}]");
 
         var secret = await h.Scoped.Vault.GetByKeyAsync("OPENAI_API_KEY");
 
         Assert.Null(secret);
-        RequestAssert.Api(h.SingleRequest(), HttpMethod.Get, Path, identity: true);
+        RequestAssert.Api(h.SingleRequest(), HttpMethod.Get, Path + "?key=OPENAI_API_KEY", identity: true);
     }
 }

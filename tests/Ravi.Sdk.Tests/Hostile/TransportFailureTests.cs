@@ -131,7 +131,7 @@ public sealed class TransportFailureTests
     [Theory]
     [InlineData("[1]")]
     [InlineData("[\"not an object\"]")]
-    [InlineData("[{\"uuid\":5,\"name\":\"bot\"}]")]
+    [InlineData("[{\"uuid\":{\"n\":5},\"name\":\"bot\"}]")] // an object where an id (string or number) belongs
     [InlineData("{\"results\":[true],\"next\":null}")]
     [InlineData("[{\"uuid\":\"3f2b8c1e-1111-4222-8333-944455556666\",\"name\":\"b\xFFt\"}]")]
     public async Task A_list_item_of_the_wrong_type_or_invalid_utf8_is_an_api_error(string body)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -8,8 +9,10 @@ using Microsoft.AspNetCore.Http;
 namespace Ravi.Sdk.Testing.Internal.Endpoints;
 
 /// <summary>
-/// <c>/api/email-inbox/</c> (threads; reading one marks it read) and <c>/api/email-messages/</c> (a limit/offset page;
-/// compose, reply and reply-all with 402 when unpaid and 429 over the 60/hour, 500/day send limits).
+/// <c>/api/email-inbox/</c> (threads; reading one marks it read) and <c>/api/email-messages/</c> (a limit/offset page,
+/// or a bare array in the CLI dialect; compose, reply and reply-all — plus forward in the CLI dialect — with 402 when
+/// unpaid and 429 over the 60/hour, 500/day send limits). The CLI dialect also accepts the CLI's field names
+/// (<c>to_email</c>, <c>content</c>, <c>cc</c>/<c>bcc</c> as arrays) and checks compose's <c>?inbox=</c>.
 /// </summary>
 internal static partial class EmailEndpoints
 {
@@ -22,14 +25,15 @@ internal static partial class EmailEndpoints
         app.Handle("POST", "/api/email-messages/compose/", state, EndpointScope.Identity, context => Send(state, context, RaviSendKind.Compose, null));
         app.Handle("POST", "/api/email-messages/{id:long}/reply/", state, EndpointScope.Identity, context => Send(state, context, RaviSendKind.Reply, context.RouteLong("id")));
         app.Handle("POST", "/api/email-messages/{id:long}/reply-all/", state, EndpointScope.Identity, context => Send(state, context, RaviSendKind.ReplyAll, context.RouteLong("id")));
+        if (state.Cli)
+        {
+            app.Handle("POST", "/api/email-messages/{id:long}/forward/", state, EndpointScope.Identity, context => Send(state, context, RaviSendKind.Forward, context.RouteLong("id")));
+        }
     }
-
-    public static bool IsTrue(string? value) =>
-        value is not null && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");
 
     private static IResult ListThreads(ServerState state, HttpContext context)
     {
-        var unreadOnly = IsTrue(context.Request.Query["unread"]);
+        var unreadOnly = ReadFilter.InboxUnreadOnly(state, context.Request.Query);
         lock (state.Sync)
         {
             var identity = context.Caller().RequiredIdentity;
@@ -65,15 +69,20 @@ internal static partial class EmailEndpoints
             ? Math.Min(l, options.MaxPageSize)
             : options.DefaultPageSize;
         var offset = int.TryParse(query["offset"], NumberStyles.None, CultureInfo.InvariantCulture, out var o) ? o : 0;
-        var unreadOnly = IsTrue(query["unread"]);
+        var isRead = ReadFilter.MessagesIsRead(state, query);
         var direction = query["direction"].ToString();
         var baseUrl = Api.BaseUrl(context.Request);
         lock (state.Sync)
         {
             var matching = context.Caller().RequiredIdentity.Emails
-                .Where(m => (!unreadOnly || !m.IsRead) && (direction.Length == 0 || direction == (m.Inbound ? "inbound" : "outbound")))
+                .Where(m => (isRead is null || m.IsRead == isRead) && (direction.Length == 0 || direction == (m.Inbound ? "inbound" : "outbound")))
                 .Reverse()
                 .ToList();
+            if (state.Cli)
+            {
+                return Api.Ok(new JsonArray([.. matching.Select(m => (JsonNode)Wire.EmailMessage(m, baseUrl))])); // no pages
+            }
+
             var page = matching.Skip(offset).Take(limit).Select(m => (JsonNode)Wire.EmailMessage(m, baseUrl));
             return Api.Ok(new JsonObject
             {
@@ -119,17 +128,23 @@ internal static partial class EmailEndpoints
             }
         }
 
+        if (kind == RaviSendKind.Compose && state.Cli && CheckInbox(context, identity) is { } inboxError)
+        {
+            return inboxError;
+        }
+
         if (!RequestBody.TryReadObject(context, out var body, out var error))
         {
             return error!;
         }
 
         var fields = new FieldReader(body);
-        var to = kind == RaviSendKind.Compose ? fields.String("to") : null;
+        var cli = state.Cli;
+        var to = kind is RaviSendKind.Compose or RaviSendKind.Forward ? Aliased(fields, "to", "to_email", cli, n => fields.String(n)) : null;
         var subject = kind == RaviSendKind.Compose ? fields.String("subject", allowBlank: true, maxLength: 998) : null;
-        var text = fields.String("body", allowBlank: true);
-        var cc = fields.String("cc", required: false, allowBlank: true) ?? "";
-        var bcc = fields.String("bcc", required: false, allowBlank: true) ?? "";
+        var text = Aliased(fields, "body", "content", cli, n => fields.String(n, allowBlank: true));
+        var cc = fields.Recipients("cc", allowList: cli) ?? "";
+        var bcc = fields.Recipients("bcc", allowList: cli) ?? "";
         var attachmentUuids = fields.StringList("attachment_uuids") ?? [];
         CheckAddresses(fields, "to", to, required: true);
         CheckAddresses(fields, "cc", cc, required: false);
@@ -153,18 +168,70 @@ internal static partial class EmailEndpoints
                 return Api.RateLimited(detail, retryAfter);
             }
 
-            if (original is not null)
+            var html = text!;
+            if (original is not null && kind == RaviSendKind.Forward)
+            {
+                subject = Prefixed("Fwd: ", original.Subject);
+                html = text + ForwardedBlock(original);
+                attachments = [.. original.Attachments.Concat(attachments).DistinctBy(a => a.Uuid)];
+            }
+            else if (original is not null)
             {
                 (to, cc) = ReplyRecipients(identity, original, kind, cc);
-                subject = original.Subject.StartsWith("Re:", StringComparison.OrdinalIgnoreCase) ? original.Subject : "Re: " + original.Subject;
+                subject = Prefixed("Re: ", original.Subject);
             }
 
             var message = state.AddEmail(identity, inbound: false, original?.ThreadId, identity.Inbox, to!, cc, bcc, subject!,
-                ServerState.HtmlToText(text!), text, attachments);
+                ServerState.HtmlToText(html), html, attachments);
             state.RecordSend(identity, kind, original?.Id, message, text!);
             return Api.Created(Wire.EmailMessage(message, baseUrl));
         }
     }
+
+    /// <summary>
+    /// Reads a field under its documented name, or (CLI dialect) under the CLI's name; both at once is a field error,
+    /// since one of them would be silently ignored.
+    /// </summary>
+    private static string? Aliased(FieldReader fields, string documented, string cliName, bool cli, Func<string, string?> read)
+    {
+        if (!cli || !fields.Has(cliName))
+        {
+            return read(documented);
+        }
+
+        if (fields.Has(documented))
+        {
+            fields.Error(cliName, $"Send either \"{documented}\" or \"{cliName}\", not both.");
+            return null;
+        }
+
+        return read(cliName);
+    }
+
+    /// <summary>The CLI sends <c>?inbox=&lt;id&gt;</c> (an id from <c>GET /api/email/</c>): when present it must be the identity's.</summary>
+    private static IResult? CheckInbox(HttpContext context, IdentityRecord identity)
+    {
+        var raw = context.Request.Query["inbox"].ToString();
+        if (raw.Length == 0)
+        {
+            return null;
+        }
+
+        if (!long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var inboxId))
+        {
+            return Api.FieldError("inbox", "A valid integer is required.");
+        }
+
+        return inboxId == identity.InboxId ? null : Api.NotFound("Inbox not found.");
+    }
+
+    private static string Prefixed(string prefix, string subject) =>
+        subject.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? subject : prefix + subject;
+
+    private static string ForwardedBlock(EmailMessageRecord original) =>
+        "<br><br>---------- Forwarded message ---------<br>"
+        + $"From: {WebUtility.HtmlEncode(original.From)}<br>Subject: {WebUtility.HtmlEncode(original.Subject)}<br><br>"
+        + (original.Html ?? WebUtility.HtmlEncode(original.Text));
 
     private static List<AttachmentRecord> ResolveAttachments(ServerState state, IdentityRecord identity, List<string> uuids, FieldReader fields)
     {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace Ravi.Sdk.Testing.Internal.Endpoints;
 
 /// <summary>
-/// <c>/api/encryption/</c> (per user): GET (404 until set up), POST (create; 409 when it exists; 405 when
+/// <c>/api/encryption/</c> (per user): GET (404 until set up; 200 with empty fields in the CLI dialect), POST (create; 409 when it exists; 405 when
 /// <see cref="RaviTestServerOptions.EncryptionPostNotAllowed"/>), PATCH (create or update). Values are validated as
 /// standard base64 of the right sizes (salt 16 bytes, public key 32, verifier a sealed box of at least 48) and stored verbatim.
 /// </summary>
@@ -25,7 +25,9 @@ internal static class EncryptionEndpoints
         {
             return context.Caller().User.Encryption is { } encryption
                 ? Api.Ok(Wire.Encryption(encryption))
-                : Api.NotFound("Encryption is not set up for this account.");
+                : state.Cli
+                    ? Api.Ok(Wire.EncryptionNotSetUp())
+                    : Api.NotFound("Encryption is not set up for this account.");
         }
     }
 

@@ -8,7 +8,9 @@ namespace Ravi.Sdk.Testing.Internal.Endpoints;
 
 /// <summary>
 /// <c>/api/passwords/</c>: CRUD (fields stored verbatim; the list redacts <c>password</c>) and
-/// <c>generate_password/?length&amp;uppercase&amp;lowercase&amp;digits&amp;special&amp;exclude_chars</c>.
+/// <c>generate_password/?length&amp;uppercase&amp;lowercase&amp;digits&amp;special&amp;exclude_chars</c>. The CLI dialect
+/// updates with <c>PATCH</c> (only the fields sent change; <c>PUT</c> answers 405) and generates at
+/// <c>generate-password/</c> (the documented path answers 404); the documented dialect is the reverse.
 /// </summary>
 internal static class PasswordEndpoints
 {
@@ -22,9 +24,9 @@ internal static class PasswordEndpoints
     {
         app.Handle("GET", "/api/passwords/", state, EndpointScope.Identity, context => List(state, context));
         app.Handle("POST", "/api/passwords/", state, EndpointScope.Identity, context => Save(state, context, null));
-        app.Handle("GET", "/api/passwords/generate_password/", state, EndpointScope.Identity, context => Generate(context));
+        app.Handle("GET", state.Cli ? "/api/passwords/generate-password/" : "/api/passwords/generate_password/", state, EndpointScope.Identity, context => Generate(context));
         app.Handle("GET", "/api/passwords/{uuid}/", state, EndpointScope.Identity, context => Get(state, context, context.Route("uuid")));
-        app.Handle("PUT", "/api/passwords/{uuid}/", state, EndpointScope.Identity, context => Save(state, context, context.Route("uuid")));
+        app.Handle(state.Cli ? "PATCH" : "PUT", "/api/passwords/{uuid}/", state, EndpointScope.Identity, context => Save(state, context, context.Route("uuid")));
         app.Handle("DELETE", "/api/passwords/{uuid}/", state, EndpointScope.Identity, context => Delete(state, context, context.Route("uuid")));
     }
 
@@ -32,7 +34,7 @@ internal static class PasswordEndpoints
     {
         lock (state.Sync)
         {
-            return Api.Ok(new JsonArray([.. context.Caller().RequiredIdentity.Passwords.Select(p => (JsonNode)Wire.Password(p, redactPassword: true))]));
+            return Api.Ok(new JsonArray([.. context.Caller().RequiredIdentity.Passwords.Select(p => (JsonNode)Wire.Password(p, redactPassword: true, state.Cli))]));
         }
     }
 
@@ -40,7 +42,7 @@ internal static class PasswordEndpoints
     {
         lock (state.Sync)
         {
-            return Find(context, uuid) is { } entry ? Api.Ok(Wire.Password(entry, redactPassword: false)) : Api.NotFound();
+            return Find(context, uuid) is { } entry ? Api.Ok(Wire.Password(entry, redactPassword: false, state.Cli)) : Api.NotFound();
         }
     }
 
@@ -63,7 +65,8 @@ internal static class PasswordEndpoints
         }
 
         var fields = new FieldReader(body);
-        var domain = fields.String("domain", maxLength: 255);
+        var partial = uuid is not null && state.Cli; // PATCH: every field optional
+        var domain = fields.String("domain", required: !partial, maxLength: 255);
         var username = fields.String("username", required: false, allowBlank: true, allowNull: true);
         var password = fields.String("password", required: false, allowBlank: true, allowNull: true);
         var notes = fields.String("notes", required: false, allowBlank: true, allowNull: true);
@@ -79,7 +82,7 @@ internal static class PasswordEndpoints
             PasswordRecord? entry;
             if (created)
             {
-                entry = new PasswordRecord(Guid.NewGuid().ToString("D"), identity.Uuid, state.Now);
+                entry = new PasswordRecord(Guid.NewGuid().ToString("D"), identity.Uuid, identity.Id, state.Now);
                 identity.Passwords.Add(entry);
             }
             else if ((entry = Find(context, uuid!)) is null)
@@ -87,12 +90,12 @@ internal static class PasswordEndpoints
                 return Api.NotFound();
             }
 
-            entry.Domain = domain!;
+            entry.Domain = domain ?? entry.Domain;
             entry.Username = fields.Has("username") ? username : entry.Username;
             entry.Password = fields.Has("password") ? password : entry.Password;
             entry.Notes = fields.Has("notes") ? notes : entry.Notes;
             entry.UpdatedAt = state.Now;
-            var json = Wire.Password(entry, redactPassword: false);
+            var json = Wire.Password(entry, redactPassword: false, state.Cli);
             return created ? Api.Created(json) : Api.Ok(json);
         }
     }

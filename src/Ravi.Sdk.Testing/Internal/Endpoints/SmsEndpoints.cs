@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace Ravi.Sdk.Testing.Internal.Endpoints;
 
-/// <summary><c>/api/sms-inbox/</c> (conversations; reading one marks it read) and <c>/api/messages/</c> (SMS messages). Bare arrays.</summary>
+/// <summary>
+/// <c>/api/sms-inbox/</c> (conversations; reading one marks it read) and <c>/api/messages/</c> (SMS messages). Bare
+/// arrays. The read-state filter follows the dialect (<see cref="ReadFilter"/>).
+/// </summary>
 internal static class SmsEndpoints
 {
     public static void Map(WebApplication app, ServerState state)
@@ -17,7 +20,7 @@ internal static class SmsEndpoints
 
     private static IResult ListConversations(ServerState state, HttpContext context)
     {
-        var unreadOnly = EmailEndpoints.IsTrue(context.Request.Query["unread"]);
+        var unreadOnly = ReadFilter.InboxUnreadOnly(state, context.Request.Query);
         lock (state.Sync)
         {
             var identity = context.Caller().RequiredIdentity;
@@ -50,13 +53,13 @@ internal static class SmsEndpoints
 
     private static IResult ListMessages(ServerState state, HttpContext context)
     {
-        var unreadOnly = EmailEndpoints.IsTrue(context.Request.Query["unread"]);
+        var isRead = ReadFilter.MessagesIsRead(state, context.Request.Query);
         var baseUrl = Api.BaseUrl(context.Request);
         lock (state.Sync)
         {
             var identity = context.Caller().RequiredIdentity;
             var messages = Enumerable.Reverse(identity.Sms)
-                .Where(m => !unreadOnly || !m.IsRead)
+                .Where(m => isRead is null || m.IsRead == isRead)
                 .Select(m => (JsonNode)Wire.SmsMessage(m, identity, baseUrl));
             return Api.Ok(new JsonArray([.. messages]));
         }

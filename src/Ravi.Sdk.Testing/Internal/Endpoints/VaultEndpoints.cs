@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace Ravi.Sdk.Testing.Internal.Endpoints;
 
-/// <summary><c>/api/vault/</c>: list (values redacted to <c>null</c>), create-or-update by key, get, delete. Values stored verbatim.</summary>
+/// <summary>
+/// <c>/api/vault/</c>: list (values redacted to <c>null</c>), create-or-update by key, get, delete. Values stored
+/// verbatim. The CLI dialect filters the list by <c>?key=</c> (exact); the documented dialect ignores the parameter.
+/// </summary>
 internal static class VaultEndpoints
 {
     public static void Map(WebApplication app, ServerState state)
@@ -19,7 +22,10 @@ internal static class VaultEndpoints
     {
         lock (state.Sync)
         {
-            return Api.Ok(new JsonArray([.. context.Caller().RequiredIdentity.Secrets.Select(s => (JsonNode)Wire.Secret(s, redactValue: true))]));
+            var key = state.Cli && context.Request.Query.TryGetValue("key", out var wanted) ? wanted.ToString() : null;
+            return Api.Ok(new JsonArray([.. context.Caller().RequiredIdentity.Secrets
+                .Where(s => key is null || s.Key == key)
+                .Select(s => (JsonNode)Wire.Secret(s, redactValue: true, state.Cli))]));
         }
     }
 
@@ -51,14 +57,14 @@ internal static class VaultEndpoints
             var created = secret is null;
             if (secret is null)
             {
-                secret = new VaultRecord(Guid.NewGuid().ToString("D"), identity.Uuid, key!, state.Now);
+                secret = new VaultRecord(Guid.NewGuid().ToString("D"), identity.Uuid, identity.Id, key!, state.Now);
                 identity.Secrets.Add(secret);
             }
 
             secret.Value = value!;
             secret.Notes = fields.Has("notes") ? notes : secret.Notes;
             secret.UpdatedAt = state.Now;
-            var json = Wire.Secret(secret, redactValue: false);
+            var json = Wire.Secret(secret, redactValue: false, state.Cli);
             return created ? Api.Created(json) : Api.Ok(json);
         }
     }
@@ -67,7 +73,7 @@ internal static class VaultEndpoints
     {
         lock (state.Sync)
         {
-            return Find(context, uuid) is { } secret ? Api.Ok(Wire.Secret(secret, redactValue: false)) : Api.NotFound();
+            return Find(context, uuid) is { } secret ? Api.Ok(Wire.Secret(secret, redactValue: false, state.Cli)) : Api.NotFound();
         }
     }
 

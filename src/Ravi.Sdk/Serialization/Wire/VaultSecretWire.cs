@@ -1,10 +1,14 @@
+using System.Text.Json.Serialization;
+
 namespace Ravi.Sdk.Serialization.Wire;
 
 /// <summary>A vault secret as it is on the wire.</summary>
 internal sealed record VaultSecretWire
 {
+    [JsonConverter(typeof(RaviIdStringConverter))]
     public string Uuid { get; init; } = "";
 
+    [JsonConverter(typeof(RaviIdStringConverter))]
     public string? Identity { get; init; }
 
     public string Key { get; init; } = "";

@@ -4,7 +4,7 @@ using Ravi.Sdk.Testing;
 namespace Ravi.Sdk.IntegrationTests.Sdk.Support;
 
 /// <summary>
-/// One fresh <see cref="RaviTestServer"/> per test and SDK clients wired to it over real loopback HTTP. Clients never read the
+/// One fresh <see cref="RaviTestServer"/> per test (in the class's <see cref="Dialect"/>) and SDK clients wired to it over real loopback HTTP. Clients never read the
 /// machine's CLI configuration, retry after a few milliseconds instead of seconds, and are disposed with the test; the
 /// server must end the test without unhandled errors.
 /// </summary>
@@ -17,9 +17,20 @@ public abstract class SdkTestBase : IAsyncLifetime
     /// <summary>The seeded identity's UUID.</summary>
     protected string IdentityUuid => Server.Identity.Uuid;
 
+    /// <summary>The API variant the server speaks: every test class runs once per dialect (nested <c>DocumentedDialect</c> and <c>CliDialect</c>).</summary>
+    protected virtual RaviTestServerDialect Dialect => RaviTestServerDialect.Documented;
+
+    /// <summary>Whether the server speaks the CLI dialect.</summary>
+    protected bool IsCli => Dialect == RaviTestServerDialect.Cli;
+
     protected virtual RaviTestServerOptions CreateServerOptions() => new();
 
-    public async Task InitializeAsync() => Server = await RaviTestServer.StartAsync(CreateServerOptions());
+    public async Task InitializeAsync()
+    {
+        var options = CreateServerOptions();
+        options.Dialect = Dialect;
+        Server = await RaviTestServer.StartAsync(options);
+    }
 
     public async Task DisposeAsync()
     {
