@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using System.Net.Sockets;
+using Ravi.Sdk.Shared;
 
 namespace Ravi.Sdk.Benchmarks.Load;
 
@@ -12,9 +12,7 @@ namespace Ravi.Sdk.Benchmarks.Load;
 internal sealed class SocketCounter : IDisposable
 {
     private readonly MeterListener _listener = new();
-    private long _opened;
-    private long _live;
-    private long _peak;
+    private readonly ConnectionCounter _connections = new();
     private long _active;
     private long _idle;
 
@@ -48,13 +46,13 @@ internal sealed class SocketCounter : IDisposable
     }
 
     /// <summary>Connections opened through <see cref="ConnectAsync"/> so far.</summary>
-    public long Opened => Interlocked.Read(ref _opened);
+    public long Opened => _connections.Opened;
 
     /// <summary>Connections opened and not yet closed.</summary>
-    public long Live => Interlocked.Read(ref _live);
+    public long Live => _connections.Live;
 
     /// <summary>The largest <see cref="Live"/> since the last <see cref="ResetPeak"/> (exact: tracked at every open).</summary>
-    public long Peak => Interlocked.Read(ref _peak);
+    public long Peak => _connections.Peak;
 
     /// <summary>HTTP connections in use (System.Net.Http metric).</summary>
     public long ActiveConnections => Interlocked.Read(ref _active);
@@ -63,7 +61,7 @@ internal sealed class SocketCounter : IDisposable
     public long IdleConnections => Interlocked.Read(ref _idle);
 
     /// <summary>Starts a new peak measurement from the current live count.</summary>
-    public void ResetPeak() => Interlocked.Exchange(ref _peak, Live);
+    public void ResetPeak() => _connections.ResetPeak();
 
     /// <summary>The number of sockets this process has open, from <c>/proc/self/fd</c> (-1 where there is no procfs).</summary>
     public static int CountProcessSockets()
@@ -95,44 +93,9 @@ internal sealed class SocketCounter : IDisposable
         return count;
     }
 
-    /// <summary>A <c>SocketsHttpHandler.ConnectCallback</c>: the default connect, counted.</summary>
-    public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
-    {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(context.DnsEndPoint, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-
-        Interlocked.Increment(ref _opened);
-        var live = Interlocked.Increment(ref _live);
-        long peak;
-        while (live > (peak = Interlocked.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, live, peak) != peak)
-        {
-        }
-
-        return new CountedStream(socket, this);
-    }
+    /// <summary>The transport's <c>ConnectCallback</c>: the default connect, counted.</summary>
+    public ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken) =>
+        _connections.ConnectAsync(context, cancellationToken);
 
     public void Dispose() => _listener.Dispose();
-
-    private sealed class CountedStream(Socket socket, SocketCounter owner) : NetworkStream(socket, ownsSocket: true)
-    {
-        private int _disposed;
-
-        protected override void Dispose(bool disposing)
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            {
-                Interlocked.Decrement(ref owner._live);
-            }
-
-            base.Dispose(disposing);
-        }
-    }
 }

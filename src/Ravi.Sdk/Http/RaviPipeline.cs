@@ -84,6 +84,11 @@ internal sealed class RaviPipeline : IDisposable
         ConnectTimeout = TimeSpan.FromSeconds(15),
         EnableMultipleHttp2Connections = true,
 
+        // A response disposed before its end is an event stream the caller stopped (every other body is read in full
+        // inside the attempt): close its connection now instead of draining it for up to ResponseDrainTimeout (2 s), which
+        // for a stream that never ends only keeps a socket open next to whatever the caller opens next.
+        MaxResponseDrainSize = 0,
+
         // SSE resumes with Last-Event-ID, which WHATWG sends as UTF-8; SocketsHttpHandler refuses non-ASCII header
         // values unless an encoding is chosen for them.
         RequestHeaderEncodingSelector = static (name, _) =>
@@ -211,7 +216,14 @@ internal sealed class RaviPipeline : IDisposable
     /// <c>next</c> links (same origin only) until the last page, at most <see cref="RaviClientOptions.MaxPages"/> pages
     /// (then <see cref="RaviPageLimitException"/>).
     /// </summary>
-    public async IAsyncEnumerable<T> ListAsync<T>(string relativePath, IdentityScope scope, string? identityUuid, JsonTypeInfo<T> typeInfo, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<T> ListAsync<T>(string relativePath, IdentityScope scope, string? identityUuid, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
+        ListAsync(relativePath, scope, identityUuid, typeInfo, closeConnection: false, cancellationToken);
+
+    /// <summary>
+    /// Lists a collection like <see cref="ListAsync{T}(string, IdentityScope, string?, JsonTypeInfo{T}, CancellationToken)"/>;
+    /// with <paramref name="closeConnection"/> every page request asks for its connection to be closed after the response.
+    /// </summary>
+    public async IAsyncEnumerable<T> ListAsync<T>(string relativePath, IdentityScope scope, string? identityUuid, JsonTypeInfo<T> typeInfo, bool closeConnection, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Uri? next = null;
         var first = true;
@@ -237,6 +249,11 @@ internal sealed class RaviPipeline : IDisposable
             {
                 request = new HttpRequestMessage(HttpMethod.Get, next);
                 ApplyHeaders(request, scope, identityUuid);
+            }
+
+            if (closeConnection)
+            {
+                request.Headers.ConnectionClose = true;
             }
 
             seen.Add(request.RequestUri!.AbsoluteUri);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using Ravi.Sdk.Http;
 
 namespace Ravi.Sdk.Internal;
@@ -21,11 +22,30 @@ internal sealed class RaviScope
     /// <summary>The identity of this view, or null for an account-level client.</summary>
     public string? IdentityUuid { get; }
 
+    /// <summary>
+    /// Whether requests made through this view ask for their connection to be closed after the response
+    /// (<c>Connection: close</c>), so that they leave nothing idle in the pool. An OTP wait reads the inbox through such a
+    /// view while its event stream holds the one connection it keeps.
+    /// </summary>
+    public bool CloseConnections { get; init; }
+
     /// <summary>Throws <see cref="RaviIdentityRequiredException"/> when <paramref name="scope"/> requires an identity and there is none.</summary>
     public void RequireIdentity(HttpMethod method, string relativePath, IdentityScope scope) =>
         RaviPipeline.CheckIdentity(method, relativePath, scope, IdentityUuid);
 
     /// <summary>Creates a request for this view.</summary>
-    public HttpRequestMessage Request(HttpMethod method, string relativePath, IdentityScope scope) =>
-        Pipeline.CreateRequest(method, relativePath, scope, IdentityUuid);
+    public HttpRequestMessage Request(HttpMethod method, string relativePath, IdentityScope scope)
+    {
+        var request = Pipeline.CreateRequest(method, relativePath, scope, IdentityUuid);
+        if (CloseConnections)
+        {
+            request.Headers.ConnectionClose = true;
+        }
+
+        return request;
+    }
+
+    /// <summary>Lists a collection for this view (see <see cref="RaviPipeline.ListAsync{T}(string, IdentityScope, string?, JsonTypeInfo{T}, CancellationToken)"/>).</summary>
+    public IAsyncEnumerable<T> ListAsync<T>(string relativePath, IdentityScope scope, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
+        Pipeline.ListAsync(relativePath, scope, IdentityUuid, typeInfo, CloseConnections, cancellationToken);
 }

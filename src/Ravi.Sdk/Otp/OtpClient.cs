@@ -4,7 +4,9 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Ravi.Sdk.Events;
 using Ravi.Sdk.Http;
+using Ravi.Sdk.Internal;
 using Ravi.Sdk.Models;
+using Ravi.Sdk.Resources;
 
 namespace Ravi.Sdk.Otp;
 
@@ -214,7 +216,7 @@ public class OtpClient
         var time = pipeline.TimeProvider;
         var logger = pipeline.LoggerFactory.CreateLogger("Ravi.Sdk.Otp");
         var since = (options.Since ?? time.GetUtcNow()) - options.ClockSkewTolerance;
-        var wait = new Wait<T>(this, channel, options, since, match, logger);
+        var wait = new Wait<T>(this, channel, options, since, match, logger) { Polling = options.Transport == OtpTransport.Polling };
 
         using var timeoutSource = new CancellationTokenSource(options.Timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
@@ -248,6 +250,7 @@ public class OtpClient
                             if (!polling)
                             {
                                 polling = true;
+                                wait.Polling = true;
                                 OtpLog.FallingBackToPolling(logger, hint.Reason ?? "the event stream failed");
                                 found = await wait.CheckInboxAsync(token).ConfigureAwait(false);
                             }
@@ -258,6 +261,11 @@ public class OtpClient
                             break;
                         case HintKind.Container:
                             found = await wait.CheckConversationAsync(hint.ContainerId!, token).ConfigureAwait(false);
+                            if (found is null)
+                            {
+                                hint.Resume?.TrySetResult(); // not this one: the stream reopens where it left off
+                            }
+
                             break;
                     }
 
@@ -310,33 +318,79 @@ public class OtpClient
         return first == hint && hint.IsCompletedSuccessfully;
     }
 
-    /// <summary>Turns the event stream into hints: a catch-up poll on every (re)connection, a conversation/thread per event.</summary>
+    /// <summary>
+    /// Turns the event stream into hints: a catch-up poll on every connection that does not resume from an event id, and a
+    /// conversation/thread per matching event.
+    /// </summary>
+    /// <remarks>
+    /// One connection per wait: an event that carries an id closes the stream before the waiter reads the conversation (on
+    /// a connection of its own, which then closes), and the stream resumes from that id (<c>Last-Event-ID</c>, so the
+    /// server replays whatever came meanwhile) only if the message did not match. The waiter signals that through the
+    /// hint's <see cref="Hint.Resume"/>. An event without an id cannot be resumed from, so the stream stays open while its
+    /// conversation is read.
+    /// </remarks>
     private async Task RunEventStreamAsync(OtpChannel channel, OtpWaitOptions options, ChannelWriter<Hint> hints, CancellationToken cancellationToken)
     {
-        var streamOptions = new RaviEventStreamOptions
-        {
-            // Auto: give up on the stream quickly and poll instead. Sse: keep reconnecting until the wait times out.
-            MaxReconnectAttempts = options.Transport == OtpTransport.Auto ? 2 : null,
-            Connected = () => hints.TryWrite(new Hint(HintKind.PollAll)),
-        };
-
+        string? resumeFrom = null;
         try
         {
-            await foreach (var e in _client.Events.StreamAsync(streamOptions, cancellationToken).ConfigureAwait(false))
+            while (true)
             {
-                switch (e)
+                // A resumed stream needs no catch-up on its first connection: the server replays what came after the id.
+                var catchUp = resumeFrom is null;
+                var streamOptions = new RaviEventStreamOptions
                 {
-                    case SmsReceived sms when channel == OtpChannel.Sms && (sms.FromNumber is null || ContainsText(sms.FromNumber, options.FromContains)):
-                        hints.TryWrite(new Hint(HintKind.Container, sms.ConversationId));
-                        break;
-                    case EmailReceived email when channel == OtpChannel.Email &&
-                        (email.Subject is null || ContainsText(email.Subject, options.SubjectContains)) &&
-                        (email.FromEmail is null || ContainsText(email.FromEmail, options.FromContains)):
-                        hints.TryWrite(new Hint(HintKind.Container, email.ThreadId));
-                        break;
-                    default:
-                        break;
+                    LastEventId = resumeFrom,
+
+                    // Auto: give up on the stream quickly and poll instead. Sse: keep reconnecting until the wait times out.
+                    MaxReconnectAttempts = options.Transport == OtpTransport.Auto ? 2 : null,
+                    Connected = () =>
+                    {
+                        if (catchUp)
+                        {
+                            hints.TryWrite(new Hint(HintKind.PollAll));
+                        }
+
+                        catchUp = true; // a later reconnect of the same stream catches up again
+                    },
+                };
+
+                string? pausedFor = null;
+                await foreach (var e in _client.Events.StreamAsync(streamOptions, cancellationToken).ConfigureAwait(false))
+                {
+                    var container = e switch
+                    {
+                        SmsReceived sms when channel == OtpChannel.Sms && (sms.FromNumber is null || ContainsText(sms.FromNumber, options.FromContains)) =>
+                            sms.ConversationId,
+                        EmailReceived email when channel == OtpChannel.Email &&
+                            (email.Subject is null || ContainsText(email.Subject, options.SubjectContains)) &&
+                            (email.FromEmail is null || ContainsText(email.FromEmail, options.FromContains)) => email.ThreadId,
+                        _ => null,
+                    };
+                    if (container is null)
+                    {
+                        continue;
+                    }
+
+                    if (e.Id is null)
+                    {
+                        hints.TryWrite(new Hint(HintKind.Container, container));
+                        continue;
+                    }
+
+                    resumeFrom = e.Id;
+                    pausedFor = container;
+                    break; // leaving the enumeration closes the connection, before the waiter opens another
                 }
+
+                if (pausedFor is null)
+                {
+                    break;
+                }
+
+                var paused = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                hints.TryWrite(new Hint(HintKind.Container, pausedFor, Resume: paused));
+                await paused.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
 
             hints.TryWrite(new Hint(HintKind.Fallback, Reason: "the event stream ended"));
@@ -353,12 +407,29 @@ public class OtpClient
         }
     }
 
-    private readonly record struct Hint(HintKind Kind, string? ContainerId = null, Exception? Error = null, string? Reason = null);
+    /// <summary>What the waiter should look at next; <paramref name="Resume"/> is completed to reopen a stream paused for this hint.</summary>
+    private readonly record struct Hint(HintKind Kind, string? ContainerId = null, Exception? Error = null, string? Reason = null, TaskCompletionSource? Resume = null);
 
     /// <summary>The state of one wait: where to look, what counts, and how to turn a message into the result.</summary>
     private sealed class Wait<T>(OtpClient owner, OtpChannel channel, OtpWaitOptions options, DateTimeOffset since, Func<OtpMessage, T?> match, ILogger logger)
         where T : class
     {
+        /// <summary>
+        /// The inbox as read next to the wait's event stream: every request closes its connection after the response, so
+        /// that the stream's is the only connection the wait keeps and none is left idle in the pool when it ends.
+        /// </summary>
+        private readonly RaviScope _besideStream = new(owner._client.Scope.Pipeline, owner._client.Scope.Shared, owner._client.Scope.IdentityUuid) { CloseConnections = true };
+
+        /// <summary>
+        /// Whether the wait polls (no event stream): its requests then keep their connection for the next poll, the one
+        /// connection such a wait uses.
+        /// </summary>
+        public bool Polling { get; set; }
+
+        private SmsInboxClient SmsInbox => Polling ? owner._client.SmsInbox : new SmsInboxClient(_besideStream);
+
+        private EmailInboxClient EmailInbox => Polling ? owner._client.EmailInbox : new EmailInboxClient(_besideStream);
+
         /// <summary>Checks every unread conversation or thread that changed within the window.</summary>
         public async Task<T?> CheckInboxAsync(CancellationToken cancellationToken)
         {
@@ -431,7 +502,7 @@ public class OtpClient
         private async Task<List<string>> ListUnreadConversationsAsync(CancellationToken cancellationToken)
         {
             var ids = new List<string>();
-            await foreach (var c in owner._client.SmsInbox.ListConversationsAsync(unreadOnly: true, cancellationToken).ConfigureAwait(false))
+            await foreach (var c in SmsInbox.ListConversationsAsync(unreadOnly: true, cancellationToken).ConfigureAwait(false))
             {
                 if ((c.LatestMessageDt is null || c.LatestMessageDt >= since) && (c.FromNumber is null || ContainsText(c.FromNumber, options.FromContains)))
                 {
@@ -445,7 +516,7 @@ public class OtpClient
         private async Task<List<string>> ListUnreadThreadsAsync(CancellationToken cancellationToken)
         {
             var ids = new List<string>();
-            await foreach (var t in owner._client.EmailInbox.ListThreadsAsync(unreadOnly: true, cancellationToken).ConfigureAwait(false))
+            await foreach (var t in EmailInbox.ListThreadsAsync(unreadOnly: true, cancellationToken).ConfigureAwait(false))
             {
                 if (t.LatestMessageDt is null || t.LatestMessageDt >= since)
                 {
@@ -458,7 +529,7 @@ public class OtpClient
 
         private async Task<IEnumerable<OtpMessage>> ReadConversationAsync(string id, CancellationToken cancellationToken)
         {
-            var conversation = await owner._client.SmsInbox.GetConversationAsync(id, cancellationToken).ConfigureAwait(false);
+            var conversation = await SmsInbox.GetConversationAsync(id, cancellationToken).ConfigureAwait(false);
             return conversation.Messages
                 .Where(m => !IsOutbound(m.Direction))
                 .Select(m => new OtpMessage
@@ -474,7 +545,7 @@ public class OtpClient
 
         private async Task<IEnumerable<OtpMessage>> ReadThreadAsync(string id, CancellationToken cancellationToken)
         {
-            var thread = await owner._client.EmailInbox.GetThreadAsync(id, cancellationToken).ConfigureAwait(false);
+            var thread = await EmailInbox.GetThreadAsync(id, cancellationToken).ConfigureAwait(false);
             return thread.Messages
                 .Where(m => !IsOutbound(m.Direction))
                 .Select(m => new OtpMessage

@@ -31,7 +31,7 @@ public class EmailInboxClient
     {
         var path = unreadOnly ? Path + UnreadFilter.InboxQuery : Path;
         _scope.RequireIdentity(HttpMethod.Get, path, IdentityScope.Required);
-        return UnreadFilter.Apply(_scope.Pipeline.ListAsync(path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.EmailThread, cancellationToken), unreadOnly, t => t.UnreadCount > 0);
+        return UnreadFilter.Apply(_scope.ListAsync(path, IdentityScope.Required, RaviJsonContext.Default.EmailThread, cancellationToken), unreadOnly, t => t.UnreadCount > 0);
     }
 
     /// <summary>Gets a thread with its messages (<c>GET /api/email-inbox/{thread_id}/</c>).</summary>

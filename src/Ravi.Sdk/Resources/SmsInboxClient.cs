@@ -31,7 +31,7 @@ public class SmsInboxClient
     {
         var path = unreadOnly ? Path + UnreadFilter.InboxQuery : Path;
         _scope.RequireIdentity(HttpMethod.Get, path, IdentityScope.Required);
-        return UnreadFilter.Apply(_scope.Pipeline.ListAsync(path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.SmsConversation, cancellationToken), unreadOnly, c => c.UnreadCount > 0);
+        return UnreadFilter.Apply(_scope.ListAsync(path, IdentityScope.Required, RaviJsonContext.Default.SmsConversation, cancellationToken), unreadOnly, c => c.UnreadCount > 0);
     }
 
     /// <summary>Gets a conversation with its messages (<c>GET /api/sms-inbox/{conversation_id}/</c>).</summary>
