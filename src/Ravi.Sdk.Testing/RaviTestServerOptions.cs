@@ -60,6 +60,13 @@ public sealed class RaviTestServerOptions
     /// <summary>When set, every event-stream connection starts with a <c>retry:</c> field of this many milliseconds.</summary>
     public TimeSpan? StreamRetry { get; set; }
 
+    /// <summary>
+    /// When set, event ids on the wire are opaque strings: this prefix followed by the event number (e.g. <c>evt_17</c>), as
+    /// a service with string ids would send them; <c>Last-Event-ID</c> is read back the same way. Default <see langword="null"/>:
+    /// plain numeric ids. The numbers returned by <see cref="RaviTestServer.PublishEvent"/> stay numeric.
+    /// </summary>
+    public string? EventIdPrefix { get; set; }
+
     /// <summary>Emails an identity may send per rolling hour. Default 60.</summary>
     public int EmailsPerHour { get; set; } = 60;
 

@@ -69,21 +69,18 @@ public class RaviClient : IDisposable
 
     internal RaviClient(RaviClientOptions preparedOptions, Func<RaviClientOptions, (HttpMessageHandler Handler, bool Dispose)> transportFactory, ILoggerFactory? loggerFactory, RaviEnvironment? environment = null)
     {
-        // Credential and identity chains (SPEC §4): explicit options, then environment variables and the CLI's files.
+        // Credential and identity chains (SPEC §4): explicit options, then environment variables and the CLI's files — run
+        // lazily, on first use, never here (a client is cheap to build and follows the files as they change).
         environment ??= RaviEnvironment.System;
         var authLogger = (loggerFactory ?? preparedOptions.LoggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger("Ravi.Sdk.Auth");
-        var (identityUuid, identitySource) = RaviCliConfiguration.ResolveIdentity(preparedOptions, environment, authLogger);
-        preparedOptions.IdentityUuid = identityUuid;
-        var (credential, credentialSource) = RaviCliConfiguration.ResolveCredential(preparedOptions, environment, authLogger);
+        var (credential, credentialSource) = RaviCliConfiguration.CreateCredential(preparedOptions, environment, authLogger);
         RaviAuthLog.CredentialSource(authLogger, credentialSource);
-        if (identityUuid is not null)
-        {
-            RaviAuthLog.IdentitySource(authLogger, identityUuid, identitySource!);
-        }
 
         var (handler, dispose) = transportFactory(preparedOptions);
         var pipeline = new RaviPipeline(preparedOptions, handler, dispose, loggerFactory, credential);
-        _scope = new RaviScope(pipeline, new RaviSharedState(), preparedOptions.IdentityUuid);
+        _scope = preparedOptions.IdentityUuid is not null || !preparedOptions.UseCliConfiguration
+            ? new RaviScope(pipeline, new RaviSharedState(), preparedOptions.IdentityUuid)
+            : new RaviScope(pipeline, new RaviSharedState(), () => ResolveIdentity(preparedOptions, environment, authLogger));
         _ownsPipeline = true;
     }
 
@@ -93,7 +90,10 @@ public class RaviClient : IDisposable
         _ownsPipeline = false;
     }
 
-    /// <summary>The identity this client is scoped to, or <see langword="null"/> for an account-level client.</summary>
+    /// <summary>
+    /// The identity this client is scoped to, or <see langword="null"/> for an account-level client. Without an explicit
+    /// one, the first read runs the identity chain (<c>config.json</c>, see the authentication docs).
+    /// </summary>
     public virtual string? IdentityUuid => _scope?.IdentityUuid;
 
     /// <summary>The API host this client talks to.</summary>
@@ -161,7 +161,7 @@ public class RaviClient : IDisposable
 
     /// <inheritdoc/>
     public override string ToString() =>
-        _scope is null ? "RaviClient (mock)" : $"RaviClient {{ BaseAddress = {_scope.Pipeline.BaseAddress}, IdentityUuid = {_scope.IdentityUuid ?? "none"} }}";
+        _scope is null ? "RaviClient (mock)" : $"RaviClient {{ BaseAddress = {_scope.Pipeline.BaseAddress}, IdentityUuid = {_scope.Describe()} }}";
 
     /// <summary>Disposes the connection pool and clears keys (only on the root client; views share them and are no-ops).</summary>
     public void Dispose()
@@ -185,6 +185,17 @@ public class RaviClient : IDisposable
     private static T Init<T>(ref T? field, T value)
         where T : class =>
         Interlocked.CompareExchange(ref field, value, null) ?? value;
+
+    private static string? ResolveIdentity(RaviClientOptions options, RaviEnvironment environment, ILogger logger)
+    {
+        var (identityUuid, source) = RaviCliConfiguration.ResolveIdentity(options, environment, logger);
+        if (identityUuid is not null)
+        {
+            RaviAuthLog.IdentitySource(logger, identityUuid, source!);
+        }
+
+        return identityUuid;
+    }
 
     private static RaviClientOptions Prepare(RaviClientOptions options)
     {

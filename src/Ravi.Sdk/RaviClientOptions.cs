@@ -57,6 +57,15 @@ public sealed class RaviClientOptions
     /// <summary>The CLI configuration directory to use instead of <c>RAVI_CONFIG_DIR</c> / <c>~/.ravi</c>.</summary>
     public string? ConfigDirectory { get; set; }
 
+    /// <summary>
+    /// Opt-in (default <see langword="false"/>): after <c>Encryption.UnlockAsync</c> or <c>Encryption.SetupAsync</c> with the
+    /// PIN, store <c>pin_salt</c>, <c>public_key</c> and <c>private_key</c> in the CLI's <c>auth.json</c> the client's tokens
+    /// come from, in the CLI's format, so the <c>ravi</c> CLI can encrypt and decrypt after an SDK-only login. The trade-off:
+    /// the vault's private key then sits on disk in a 0600 file (as the CLI itself keeps it), readable by anything running
+    /// as this user. Needs <see cref="UseCliConfiguration"/>; nothing is written for another account's file.
+    /// </summary>
+    public bool StoreKeysForCli { get; set; }
+
     /// <summary>Refresh the access token proactively when its JWT <c>exp</c> is closer than this. Default 60 s.</summary>
     public TimeSpan TokenRefreshSkew { get; set; } = TimeSpan.FromSeconds(60);
 

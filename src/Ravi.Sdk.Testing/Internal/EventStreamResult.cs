@@ -8,7 +8,7 @@ namespace Ravi.Sdk.Testing.Internal;
 /// logged, with <c>: keepalive</c> comments every <see cref="RaviTestServerOptions.KeepAliveInterval"/>, until the client
 /// leaves, the identity is deleted, the server stops or a stream fault cuts it.
 /// </summary>
-internal sealed class EventStreamResult(ServerState state, IdentityRecord identity, long startAfter) : IResult
+internal sealed class EventStreamResult(ServerState state, IdentityRecord identity, long startAfter, int life) : IResult
 {
     private const int BatchSize = 512;
 
@@ -23,7 +23,7 @@ internal sealed class EventStreamResult(ServerState state, IdentityRecord identi
 
         using var connection = CancellationTokenSource.CreateLinkedTokenSource(httpContext.RequestAborted, state.Stopping);
         var cancellationToken = connection.Token;
-        var writer = new SseWriter(httpContext, state.Faults);
+        var writer = new SseWriter(httpContext, state.Faults, state.Options.EventIdPrefix);
         state.StreamOpened();
         try
         {
@@ -43,6 +43,12 @@ internal sealed class EventStreamResult(ServerState state, IdentityRecord identi
                 bool deleted;
                 lock (state.Sync)
                 {
+                    if (identity.EventLife != life)
+                    {
+                        httpContext.Abort(); // the server "restarted": this connection dies with it
+                        return;
+                    }
+
                     var from = (int)Math.Min(Math.Max(lastSent, 0), identity.Events.Count);
                     batch = [.. identity.Events.GetRange(from, Math.Min(BatchSize, identity.Events.Count - from))];
                     changed = identity.EventsChanged.Task;

@@ -6,6 +6,7 @@ internal sealed class FaultRegistry
     private readonly Lock _gate = new();
     private readonly List<FaultRule> _rules = [];
     private StreamFault? _pendingStream;
+    private int _pendingReplay;
 
     public void Add(FaultRule rule)
     {
@@ -42,6 +43,11 @@ internal sealed class FaultRegistry
 
     public StreamFault? ClaimStream() => Volatile.Read(ref _pendingStream) is null ? null : Interlocked.Exchange(ref _pendingStream, null);
 
+    /// <summary>Arms a replay: the next stream connection starts this many events before the one it asked for.</summary>
+    public void ArmReplay(int events) => Volatile.Write(ref _pendingReplay, events);
+
+    public int ClaimReplay() => Interlocked.Exchange(ref _pendingReplay, 0);
+
     public void Clear()
     {
         lock (_gate)
@@ -50,5 +56,6 @@ internal sealed class FaultRegistry
         }
 
         Volatile.Write(ref _pendingStream, null);
+        Volatile.Write(ref _pendingReplay, 0);
     }
 }

@@ -38,6 +38,12 @@ internal sealed class IdentityRecord(string uuid, long id, long inboxId, long us
     /// <summary>The event log; event ids are 1-based and contiguous, so event <c>n</c> is at index <c>n - 1</c>.</summary>
     public List<StoredEvent> Events { get; } = [];
 
+    /// <summary>
+    /// How many times the event counter was restarted (<see cref="RaviTestServer.RestartEventIds"/>): open streams of an
+    /// older life end, and a <c>Last-Event-ID</c> beyond the counter is answered from the first event of this life.
+    /// </summary>
+    public int EventLife { get; set; }
+
     /// <summary>Completed (and replaced) whenever an event is appended or the identity is deleted.</summary>
     public TaskCompletionSource EventsChanged { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

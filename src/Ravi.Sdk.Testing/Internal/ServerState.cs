@@ -220,6 +220,9 @@ internal sealed partial class ServerState
 
     public IdentityRecord? FindIdentity(string uuid) => _identities.GetValueOrDefault(uuid);
 
+    /// <summary>Every identity (callers hold <see cref="Sync"/>).</summary>
+    public IEnumerable<IdentityRecord> AllIdentities() => _identities.Values;
+
     public IdentityRecord RequireIdentity(string identityUuid)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(identityUuid);
@@ -291,6 +294,9 @@ internal sealed partial class ServerState
         SignalEvents(identity);
         return identity.LastEventId;
     }
+
+    /// <summary>Wakes the identity's open streams (callers hold <see cref="Sync"/>).</summary>
+    public static void WakeStreams(IdentityRecord identity) => SignalEvents(identity);
 
     private static void SignalEvents(IdentityRecord identity)
     {

@@ -9,7 +9,7 @@ namespace Ravi.Sdk.Testing.Internal;
 /// it next writes): cut after N events, after N bytes (mid-line if so), or after a partial event.
 /// Every method returns <see langword="false"/> once the connection has been cut.
 /// </summary>
-internal sealed class SseWriter(HttpContext context, FaultRegistry faults)
+internal sealed class SseWriter(HttpContext context, FaultRegistry faults, string? idPrefix = null)
 {
     private const int FlushThreshold = 16 * 1024;
 
@@ -31,7 +31,7 @@ internal sealed class SseWriter(HttpContext context, FaultRegistry faults)
             return false;
         }
 
-        var frame = Format(storedEvent);
+        var frame = Format(storedEvent, idPrefix);
         if (_fault?.Kind == StreamFaultKind.PartialEvent)
         {
             // Everything but the blank line that would dispatch it: a conforming reader must discard this event.
@@ -59,10 +59,10 @@ internal sealed class SseWriter(HttpContext context, FaultRegistry faults)
         return true;
     }
 
-    public static byte[] Format(StoredEvent storedEvent)
+    public static byte[] Format(StoredEvent storedEvent, string? idPrefix = null)
     {
         var text = new StringBuilder()
-            .Append("id: ").Append(storedEvent.Id.ToString(CultureInfo.InvariantCulture)).Append('\n')
+            .Append("id: ").Append(idPrefix).Append(storedEvent.Id.ToString(CultureInfo.InvariantCulture)).Append('\n')
             .Append("event: ").Append(storedEvent.Type).Append('\n');
         foreach (var line in storedEvent.Data.ReplaceLineEndings("\n").Split('\n'))
         {

@@ -46,4 +46,19 @@ internal static partial class RaviAuthLog
 
     [LoggerMessage(EventId = 3014, Level = LogLevel.Debug, Message = "Ravi access token rejected (401) for {Method} {Path}; renewing")]
     public static partial void Unauthorized(ILogger logger, string method, string? path);
+
+    [LoggerMessage(EventId = 3015, Level = LogLevel.Warning, Message = "{Path} is readable or writable by other users (mode {Mode}): run chmod 600 on it (it holds your Ravi tokens)")]
+    public static partial void FileTooOpen(ILogger logger, string path, string mode);
+
+    [LoggerMessage(EventId = 3016, Level = LogLevel.Warning, Message = "Signed in to Ravi, but the tokens were not saved: {Reason}")]
+    public static partial void LoginNotSaved(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 3017, Level = LogLevel.Information, Message = "Stored the encryption keys in {Path} for the ravi CLI (RaviClientOptions.StoreKeysForCli)")]
+    public static partial void KeysStored(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 3018, Level = LogLevel.Warning, Message = "The encryption keys were not stored for the ravi CLI: {Reason}")]
+    public static partial void KeysNotStored(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 3019, Level = LogLevel.Warning, Message = "Signed out of Ravi, but the stored tokens were not removed: {Reason}")]
+    public static partial void LogoutNotSaved(ILogger logger, string reason);
 }

@@ -51,37 +51,8 @@ internal sealed record RaviCliAuthFile
                 User = UserEmail is null ? null : new RaviUser { Email = UserEmail },
             };
 
-    /// <summary>Reads and parses the file; <see langword="null"/> when it does not exist or is not a JSON object.</summary>
-    public static RaviCliAuthFile? TryRead(string path)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
-        }
-
-        return Parse(bytes, path);
-    }
-
-    /// <summary>Reads and parses the file asynchronously; <see langword="null"/> when it does not exist or is not a JSON object.</summary>
-    public static async Task<RaviCliAuthFile?> TryReadAsync(string path, CancellationToken cancellationToken)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
-        }
-
-        return Parse(bytes, path);
-    }
+    /// <summary>Reads and parses the file (bounded, once); <see langword="null"/> when it does not exist, cannot be read or is not a JSON object.</summary>
+    public static RaviCliAuthFile? TryRead(string path) => RaviCliFileReader.Read(path).AuthFile;
 
     /// <summary>Parses file contents; <see langword="null"/> when they are not a JSON object.</summary>
     public static RaviCliAuthFile? Parse(ReadOnlySpan<byte> json, string path)
@@ -109,19 +80,21 @@ internal sealed record RaviCliAuthFile
         }
     }
 
-    private static RaviCliAuthFile FromObject(JsonObject obj, string path) => new()
+    /// <summary>The fields of a parsed <c>auth.json</c> object.</summary>
+    public static RaviCliAuthFile FromObject(JsonObject obj, string path) => new()
     {
         FilePath = path,
-        AccessToken = String(obj, AccessTokenField),
-        RefreshToken = String(obj, RefreshTokenField),
+        AccessToken = StringField(obj, AccessTokenField),
+        RefreshToken = StringField(obj, RefreshTokenField),
         ExpiresAt = ReadTime(obj[ExpiresAtField]),
-        UserEmail = String(obj, UserEmailField),
-        PinSalt = String(obj, PinSaltField),
-        PublicKey = String(obj, PublicKeyField),
-        PrivateKey = String(obj, PrivateKeyField),
+        UserEmail = StringField(obj, UserEmailField),
+        PinSalt = StringField(obj, PinSaltField),
+        PublicKey = StringField(obj, PublicKeyField),
+        PrivateKey = StringField(obj, PrivateKeyField),
     };
 
-    private static string? String(JsonObject obj, string name) =>
+    /// <summary>A non-empty string field of a JSON object, or <see langword="null"/>.</summary>
+    public static string? StringField(JsonObject obj, string name) =>
         obj[name] is JsonValue value && value.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
 
     /// <summary>Reads <c>expires_at</c>: unix seconds (number or numeric string) or an ISO 8601 / RFC 3339 string.</summary>

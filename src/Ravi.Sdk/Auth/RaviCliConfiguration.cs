@@ -8,7 +8,7 @@ namespace Ravi.Sdk.Auth;
 /// Resolves credentials and the default identity the way the official CLI does (SPEC §4), so a user who ran
 /// <c>ravi login</c> is signed in to the SDK with no code.
 /// Credentials: explicit options → <c>RAVI_ACCESS_TOKEN</c> (+ <c>RAVI_REFRESH_TOKEN</c>) → <c>$RAVI_CONFIG_DIR/auth.json</c>
-/// → <c>~/.ravi/auth.json</c>. Identity: explicit → <c>$RAVI_CONFIG_DIR/config.json</c> → <c>./.ravi/config.json</c> →
+/// → <c>~/.ravi/auth.json</c>, run lazily by <see cref="RaviCliCredential"/>. Identity: explicit → <c>$RAVI_CONFIG_DIR/config.json</c> → <c>./.ravi/config.json</c> →
 /// <c>~/.ravi/config.json</c>. <see cref="RaviClientOptions.ConfigDirectory"/> replaces <c>RAVI_CONFIG_DIR</c>; everything
 /// past the explicit options needs <see cref="RaviClientOptions.UseCliConfiguration"/>.
 /// </summary>
@@ -50,52 +50,26 @@ internal static class RaviCliConfiguration
         return null;
     }
 
-    /// <summary>Runs the credential chain. Always returns a credential (an empty one that logins can fill when nothing is found).</summary>
-    public static (IRaviCredential Credential, string Source) ResolveCredential(RaviClientOptions options, RaviEnvironment environment, ILogger logger)
+    /// <summary>
+    /// The client's credential, without any I/O: the explicit one from the options; else, with
+    /// <see cref="RaviClientOptions.UseCliConfiguration"/>, a <see cref="RaviCliCredential"/> that runs the chain on first use;
+    /// else a signed-out credential that a login fills (in memory).
+    /// </summary>
+    public static (IRaviCredential Credential, string Source) CreateCredential(RaviClientOptions options, RaviEnvironment environment, ILogger logger)
     {
         if (FromOptions(options) is { } explicitCredential)
         {
             return (explicitCredential, options.Credential is null ? "RaviClientOptions.AccessToken" : "RaviClientOptions.Credential");
         }
 
-        if (!options.UseCliConfiguration)
-        {
-            return (RaviCredential.SignedOut(), "none (UseCliConfiguration is off)");
-        }
-
-        if (NonEmpty(environment.GetEnvironmentVariable(AccessTokenVariable)) is { } envAccess)
-        {
-            return (new RaviCredential(envAccess, NonEmpty(environment.GetEnvironmentVariable(RefreshTokenVariable))), AccessTokenVariable);
-        }
-
-        var explicitDir = ExplicitDirectory(options, environment);
-        var homeDir = HomeDirectory(environment);
-        foreach (var dir in Distinct(explicitDir, homeDir))
-        {
-            var path = Path.GetFullPath(Path.Combine(dir, RaviCliTokenStore.FileName));
-            RaviCliAuthFile? file;
-            try
-            {
-                file = RaviCliAuthFile.TryRead(path);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                RaviAuthLog.IgnoredFile(logger, path, ex.GetType().Name);
-                continue;
-            }
-
-            if (file?.ToTokens() is { } tokens)
-            {
-                return (new RaviCredential(tokens, new RaviCliTokenStore(path)), path);
-            }
-        }
-
-        // Nothing found: logins (device flow, password) are saved where the CLI would save them.
-        var target = explicitDir ?? homeDir;
-        return target is null
-            ? (RaviCredential.SignedOut(), "none")
-            : (RaviCredential.SignedOut(RaviCliTokenStore.ForDirectory(target)), "none (logins are saved to " + Path.Combine(target, RaviCliTokenStore.FileName) + ")");
+        return options.UseCliConfiguration
+            ? (new RaviCliCredential(options, environment, logger), "the CLI configuration (resolved on first use)")
+            : (RaviCredential.SignedOut(), "none (UseCliConfiguration is off)");
     }
+
+    /// <summary>Where <c>auth.json</c> is looked for, in order: the explicit directory, then <c>~/.ravi</c> (once if they are the same).</summary>
+    public static IEnumerable<string> TokenDirectories(RaviClientOptions options, RaviEnvironment environment) =>
+        Distinct(ExplicitDirectory(options, environment), HomeDirectory(environment));
 
     /// <summary>Runs the identity chain (only used when <see cref="RaviClientOptions.IdentityUuid"/> is null).</summary>
     public static (string? IdentityUuid, string? Source) ResolveIdentity(RaviClientOptions options, RaviEnvironment environment, ILogger logger)
@@ -133,28 +107,18 @@ internal static class RaviCliConfiguration
         return (null, null);
     }
 
-    /// <summary>Reads <c>identity_uuid</c> from a CLI <c>config.json</c>; <see langword="null"/> when absent or invalid.</summary>
+    /// <summary>Reads <c>identity_uuid</c> from a CLI <c>config.json</c> (bounded to 1 MiB); <see langword="null"/> when absent or invalid.</summary>
     public static string? ReadIdentity(string path, ILogger logger)
     {
-        byte[] bytes;
-        try
+        var read = RaviCliFileReader.Read(path);
+        if (read.Status == RaviCliFileStatus.Missing)
         {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            RaviAuthLog.IgnoredFile(logger, path, ex.GetType().Name);
             return null;
         }
 
-        var obj = RaviCliAuthFile.ParseObject(bytes);
-        if (obj is null)
+        if (read.Json is not { } obj)
         {
-            RaviAuthLog.IgnoredFile(logger, path, "not a JSON object");
+            RaviAuthLog.IgnoredFile(logger, path, read.Problem ?? "not a JSON object");
             return null;
         }
 
@@ -182,10 +146,45 @@ internal static class RaviCliConfiguration
     /// The CLI's <c>auth.json</c> behind the client's credential (with <c>private_key</c>/<c>public_key</c>, so the crypto layer can
     /// unlock without a PIN); <see langword="null"/> when the credential is not backed by that file.
     /// </summary>
-    public static Task<RaviCliAuthFile?> ReadAuthFileAsync(IRaviCredential credential, CancellationToken cancellationToken) =>
-        credential is RaviCredential { Store: RaviCliTokenStore store }
-            ? store.ReadAuthFileAsync(cancellationToken)
-            : Task.FromResult<RaviCliAuthFile?>(null);
+    public static async Task<RaviCliAuthFile?> ReadAuthFileAsync(IRaviCredential credential, CancellationToken cancellationToken) =>
+        await FileBackedAsync(credential, cancellationToken).ConfigureAwait(false) is { Store: RaviCliTokenStore store }
+            ? await store.ReadAuthFileAsync(cancellationToken).ConfigureAwait(false)
+            : null;
+
+    /// <summary>
+    /// Stores the CLI's key fields in the <c>auth.json</c> behind the client's credential, under its lock, when that file holds
+    /// the credential's session (see <see cref="RaviClientOptions.StoreKeysForCli"/>).
+    /// </summary>
+    /// <returns>The file the keys were written to.</returns>
+    /// <exception cref="RaviTokenStoreException">The credential is not backed by the CLI's file, or the file holds another session or cannot be written.</exception>
+    public static async Task<string> StoreKeysAsync(IRaviCredential credential, string pinSalt, string publicKey, string privateKey, CancellationToken cancellationToken)
+    {
+        if (await FileBackedAsync(credential, cancellationToken).ConfigureAwait(false) is not { Store: RaviCliTokenStore store } owner ||
+            await owner.GetTokenAsync(cancellationToken).ConfigureAwait(false) is not { } tokens)
+        {
+            throw new RaviTokenStoreException("The encryption keys were not stored for the CLI: the client's tokens do not come from the CLI's auth.json.", null);
+        }
+
+        var held = await store.AcquireLockAsync(cancellationToken).ConfigureAwait(false);
+        await using (held.ConfigureAwait(false))
+        {
+            await store.SaveKeysAsync(pinSalt, publicKey, privateKey, tokens, cancellationToken).ConfigureAwait(false);
+        }
+
+        return store.FilePath;
+    }
+
+    /// <summary>The <see cref="RaviCredential"/> behind a client's credential (resolving the CLI chain if it has not run yet).</summary>
+    private static async Task<RaviCredential?> FileBackedAsync(IRaviCredential credential, CancellationToken cancellationToken)
+    {
+        if (credential is RaviCliCredential chain)
+        {
+            await chain.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            return chain.Current;
+        }
+
+        return credential as RaviCredential;
+    }
 
     private static IEnumerable<string> Distinct(string? first, string? second)
     {

@@ -8,8 +8,11 @@ namespace Ravi.Sdk.Auth;
 /// <summary>
 /// The official CLI's token file (<c>auth.json</c> in <c>$RAVI_CONFIG_DIR</c> or <c>~/.ravi</c>), shared with the
 /// <c>ravi</c> CLI and other SDK processes. Writes are atomic (temporary file in the same directory, then rename), the file
-/// is created with mode 0600 in a 0700 directory, and fields the SDK does not know are preserved. A lock file
-/// (<c>auth.json.lock</c>) serializes refreshes between processes.
+/// is created with mode 0600 and its directory is created (or tightened) to 0700, and fields the SDK does not know are
+/// preserved. A write never replaces another account's file (<c>user_email</c> differs) and never drops the CLI's key
+/// fields (<c>pin_salt</c>, <c>public_key</c>, <c>private_key</c>). Reads are bounded to 1 MiB and cope with the CLI
+/// rewriting the file in place (it ignores the lock). A lock file (<c>auth.json.lock</c>) serializes refreshes between
+/// SDK processes.
 /// </summary>
 public sealed class RaviCliTokenStore : IRaviTokenStore
 {
@@ -51,35 +54,99 @@ public sealed class RaviCliTokenStore : IRaviTokenStore
         return new RaviCliTokenStore(Path.Combine(directory, FileName));
     }
 
+    /// <summary>Reads the tokens; <see langword="null"/> when the file is missing, unreadable, larger than 1 MiB or not (yet) a complete JSON object.</summary>
     /// <inheritdoc/>
     public async ValueTask<RaviTokens?> LoadAsync(CancellationToken cancellationToken = default) =>
-        (await RaviCliAuthFile.TryReadAsync(FilePath, cancellationToken).ConfigureAwait(false))?.ToTokens();
+        (await ReadAsync(cancellationToken).ConfigureAwait(false)).AuthFile?.ToTokens();
 
     /// <summary>Reads the whole file, including the CLI's stored keys (for unlocking without a PIN).</summary>
-    internal Task<RaviCliAuthFile?> ReadAuthFileAsync(CancellationToken cancellationToken) =>
-        RaviCliAuthFile.TryReadAsync(FilePath, cancellationToken);
+    internal async Task<RaviCliAuthFile?> ReadAuthFileAsync(CancellationToken cancellationToken) =>
+        (await ReadAsync(cancellationToken).ConfigureAwait(false)).AuthFile;
+
+    /// <summary>Reads the file and says why it cannot be used when it cannot.</summary>
+    internal Task<RaviCliFileRead> ReadAsync(CancellationToken cancellationToken) => RaviCliFileReader.ReadAsync(FilePath, cancellationToken);
 
     /// <summary>
     /// Writes the tokens, patching only <c>access_token</c>, <c>refresh_token</c> (kept when <see cref="RaviTokens.RefreshToken"/>
-    /// is null), <c>expires_at</c> (from the JWT <c>exp</c>, in the file's existing format) and <c>user_email</c> (when known).
-    /// When the file belonged to another user, that user's stored keys are dropped.
+    /// is null), <c>expires_at</c> (from the JWT <c>exp</c>, in the file's existing format) and <c>user_email</c> (when known);
+    /// every other field, the CLI's keys included, is kept. Does not take the lock (see <see cref="AcquireLockAsync"/>).
     /// </summary>
-    /// <inheritdoc/>
+    /// <param name="tokens">The tokens.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the file is written.</returns>
+    /// <exception cref="RaviTokenStoreException">
+    /// Nothing was written: the file belongs to another account (its <c>user_email</c> differs from <see cref="RaviTokens.User"/>),
+    /// it is a directory or not accessible, it is larger than 1 MiB, it is still not a complete JSON object after waiting
+    /// for a writer, or the directory is not writable.
+    /// </exception>
     public async ValueTask SaveAsync(RaviTokens tokens, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        byte[]? existing = null;
-        try
+        var obj = await ReadForUpdateAsync(cancellationToken).ConfigureAwait(false);
+        var owner = RaviCliAuthFile.StringField(obj, RaviCliAuthFile.UserEmailField);
+        if (tokens.User?.Email is { Length: > 0 } email && owner is not null && !string.Equals(owner, email, StringComparison.OrdinalIgnoreCase))
         {
-            existing = await File.ReadAllBytesAsync(FilePath, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
+            throw new RaviTokenStoreException(
+                $"The Ravi tokens were not saved: {FilePath} belongs to another account ({owner}). To keep a separate login, set " +
+                "RaviClientOptions.ConfigDirectory (or RAVI_CONFIG_DIR) to a directory of its own; to replace that login, sign it out first.",
+                FilePath);
         }
 
-        var obj = (existing is null ? null : RaviCliAuthFile.ParseObject(existing)) ?? [];
         Patch(obj, tokens);
         await WriteAtomicAsync(Serialize(obj), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stores the CLI's key fields (<c>pin_salt</c>, <c>public_key</c>, <c>private_key</c>, standard base64 as the CLI writes
+    /// them) next to the tokens, when the file holds the session of <paramref name="owner"/>. Does not take the lock.
+    /// </summary>
+    /// <exception cref="RaviTokenStoreException">The file is missing, unreadable, or holds another account or session.</exception>
+    internal async Task SaveKeysAsync(string pinSalt, string publicKey, string privateKey, RaviTokens owner, CancellationToken cancellationToken)
+    {
+        var read = await ReadAsync(cancellationToken).ConfigureAwait(false);
+        if (read.Status != RaviCliFileStatus.Ok)
+        {
+            throw Failure("The encryption keys were not stored for the CLI", read);
+        }
+
+        var obj = read.Json!;
+        var email = RaviCliAuthFile.StringField(obj, RaviCliAuthFile.UserEmailField);
+        var sameAccount = email is not null && owner.User?.Email is { } ownerEmail
+            ? string.Equals(email, ownerEmail, StringComparison.OrdinalIgnoreCase)
+            : string.Equals(RaviCliAuthFile.StringField(obj, RaviCliAuthFile.AccessTokenField), owner.AccessToken, StringComparison.Ordinal) ||
+              (owner.RefreshToken is not null && string.Equals(RaviCliAuthFile.StringField(obj, RaviCliAuthFile.RefreshTokenField), owner.RefreshToken, StringComparison.Ordinal));
+        if (!sameAccount)
+        {
+            throw new RaviTokenStoreException($"The encryption keys were not stored for the CLI: {FilePath} holds another account's session.", FilePath);
+        }
+
+        obj[RaviCliAuthFile.PinSaltField] = pinSalt;
+        obj[RaviCliAuthFile.PublicKeyField] = publicKey;
+        obj[RaviCliAuthFile.PrivateKeyField] = privateKey;
+        await WriteAtomicAsync(Serialize(obj), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Describes how the file's permissions are looser than 0600 (group or others may read or write it), or
+    /// <see langword="null"/> when they are not (or cannot be read, e.g. on Windows).
+    /// </summary>
+    internal string? LoosePermissions()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return null;
+        }
+
+        try
+        {
+            var mode = File.GetUnixFileMode(FilePath);
+            const UnixFileMode open = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
+            return (mode & open) == 0 ? null : Convert.ToString((int)mode & 0x1FF, 8).PadLeft(4, '0');
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Deletes the token file (the CLI's stored keys go with it, as on <c>ravi logout</c>).</summary>
@@ -97,6 +164,7 @@ public sealed class RaviCliTokenStore : IRaviTokenStore
 
     /// <summary>Takes <c>auth.json.lock</c> exclusively (an OS file lock, released if the process dies), retrying until <see cref="LockTimeout"/>.</summary>
     /// <inheritdoc/>
+    /// <exception cref="RaviTokenStoreException">The directory cannot be created or the lock file cannot be opened (not a timeout).</exception>
     public async ValueTask<IAsyncDisposable> AcquireLockAsync(CancellationToken cancellationToken = default)
     {
         EnsureDirectory();
@@ -116,6 +184,10 @@ public sealed class RaviCliTokenStore : IRaviTokenStore
             catch (IOException ex)
             {
                 throw new RaviException($"Timed out after {LockTimeout.TotalSeconds:0.#} s waiting for the lock on {lockPath} (another process is refreshing the Ravi tokens).", ex);
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                throw new RaviTokenStoreException($"Cannot open the lock file {lockPath} (permission denied): the Ravi tokens cannot be saved there.", FilePath, ex);
             }
 
             await Task.Delay(LockRetryDelay, _timeProvider, cancellationToken).ConfigureAwait(false);
@@ -143,17 +215,26 @@ public sealed class RaviCliTokenStore : IRaviTokenStore
 
         if (tokens.User?.Email is { Length: > 0 } email)
         {
-            var previous = obj[RaviCliAuthFile.UserEmailField] is JsonValue pv && pv.TryGetValue<string>(out var p) ? p : null;
-            if (previous is not null && !string.Equals(previous, email, StringComparison.OrdinalIgnoreCase))
-            {
-                // Another account signed in: its keys must not be paired with these tokens.
-                obj.Remove(RaviCliAuthFile.PinSaltField);
-                obj.Remove(RaviCliAuthFile.PublicKeyField);
-                obj.Remove(RaviCliAuthFile.PrivateKeyField);
-            }
-
             obj[RaviCliAuthFile.UserEmailField] = email;
         }
+    }
+
+    private static RaviTokenStoreException Failure(string what, RaviCliFileRead read) =>
+        new($"{what}: {read.Path} {(read.Status == RaviCliFileStatus.Missing ? "does not exist" : "cannot be used (" + read.Problem + ")")}.", read.Path, read.Error);
+
+    /// <summary>
+    /// The file's current object to patch, or an empty one when there is no file. A file that is still not a complete JSON
+    /// object after waiting for a writer, or that cannot be read at all, is never replaced: it may hold the CLI's keys.
+    /// </summary>
+    private async Task<JsonObject> ReadForUpdateAsync(CancellationToken cancellationToken)
+    {
+        var read = await ReadAsync(cancellationToken).ConfigureAwait(false);
+        return read.Status switch
+        {
+            RaviCliFileStatus.Ok => read.Json!,
+            RaviCliFileStatus.Missing => [],
+            _ => throw Failure("The Ravi tokens were not saved (the file is left as it is; fix or delete it)", read),
+        };
     }
 
     private static byte[] Serialize(JsonObject obj)
@@ -169,6 +250,18 @@ public sealed class RaviCliTokenStore : IRaviTokenStore
     }
 
     private async Task WriteAtomicAsync(byte[] content, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WriteAtomicCoreAsync(content, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new RaviTokenStoreException($"The Ravi tokens could not be written to {FilePath} ({ex.GetType().Name}): check that the directory is writable.", FilePath, ex);
+        }
+    }
+
+    private async Task WriteAtomicCoreAsync(byte[] content, CancellationToken cancellationToken)
     {
         var directory = EnsureDirectory();
         var temp = Path.Combine(directory, $".{FileName}.{Guid.NewGuid():N}.tmp");
@@ -191,19 +284,33 @@ public sealed class RaviCliTokenStore : IRaviTokenStore
         }
     }
 
+    /// <summary>Creates the directory with mode 0700, or tightens an existing one to 0700 (best effort: it may not be ours).</summary>
     private string EnsureDirectory()
     {
         var directory = Path.GetDirectoryName(FilePath) ?? throw new InvalidOperationException($"{FilePath} has no directory.");
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+            return directory;
+        }
+
+        const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
         if (!Directory.Exists(directory))
         {
-            if (OperatingSystem.IsWindows())
+            Directory.CreateDirectory(directory, Private);
+            return directory;
+        }
+
+        try
+        {
+            if ((File.GetUnixFileMode(directory) & ~Private) != 0)
             {
-                Directory.CreateDirectory(directory);
+                File.SetUnixFileMode(directory, Private);
             }
-            else
-            {
-                Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Not our directory (or a file system without modes): the file itself is still created 0600.
         }
 
         return directory;

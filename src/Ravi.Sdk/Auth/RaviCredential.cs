@@ -8,7 +8,9 @@ namespace Ravi.Sdk.Auth;
 /// <see cref="IRaviTokenStore"/> that persists rotations. Renewal is single-flight: any number of concurrent callers that
 /// saw the same rejected token share one refresh call. With a store, the refresh runs under the store's lock and is a
 /// compare-and-swap: if another process already rotated the tokens, they are adopted instead of spending the (single-use)
-/// refresh token again. Static API keys (<c>ravi_mgmt_…</c>, <c>ravi_id_…</c>) are never refreshed.
+/// refresh token again — and when the adopted access token turns out to be expired too (opaque tokens carry no <c>exp</c>),
+/// the refresh token found in the store renews it. A store that holds no tokens yet is asked again on the next call.
+/// Static API keys (<c>ravi_mgmt_…</c>, <c>ravi_id_…</c>) are never refreshed.
 /// Thread-safe; <see cref="ToString"/> never shows a token.
 /// </summary>
 public sealed class RaviCredential : IRaviCredential
@@ -19,6 +21,7 @@ public sealed class RaviCredential : IRaviCredential
     private Task? _loadTask;
     private Task<RaviTokens>? _refreshTask;
     private string? _rejectedRefreshToken;
+    private RaviTokens? _adopted;
     private ILogger? _logger;
 
     /// <summary>Creates an in-memory credential from tokens (or a static API key with no refresh token).</summary>
@@ -32,7 +35,10 @@ public sealed class RaviCredential : IRaviCredential
         _loaded = true;
     }
 
-    /// <summary>Creates a credential backed by a store: the tokens are read from it on first use and rotations are written back.</summary>
+    /// <summary>
+    /// Creates a credential backed by a store: the tokens are read from it on first use (and on every later use until it holds
+    /// some, e.g. while another process is still writing it) and rotations are written back.
+    /// </summary>
     /// <param name="store">The token store, e.g. <see cref="RaviCliTokenStore"/>.</param>
     public RaviCredential(IRaviTokenStore store)
     {
@@ -103,31 +109,50 @@ public sealed class RaviCredential : IRaviCredential
         return await task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <inheritdoc/>
+    /// <summary>
+    /// Replaces the tokens after a login (or clears them on logout), then persists the change under the store's lock. A logout
+    /// removes the stored tokens only while they are still the ones this credential had (another process may have signed in
+    /// since); a logout of a credential that never had tokens touches nothing.
+    /// </summary>
+    /// <param name="tokens">The new tokens, or <see langword="null"/> to sign out.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the change is stored.</returns>
+    /// <exception cref="RaviTokenStoreException">The change could not be stored; the credential holds the new tokens in memory all the same.</exception>
     public async ValueTask UpdateAsync(RaviTokens? tokens, CancellationToken cancellationToken = default)
     {
+        RaviTokens? previous;
         lock (_sync)
         {
+            previous = _tokens;
             _tokens = tokens;
             _loaded = true;
             _rejectedRefreshToken = null;
+            _adopted = null;
         }
 
-        if (Store is null)
+        if (Store is null || (tokens is null && previous is null))
         {
             return;
         }
 
-        if (tokens is null)
+        try
         {
-            await Store.ClearAsync(cancellationToken).ConfigureAwait(false); // a removal needs no compare-and-swap
-            return;
+            var held = await Store.AcquireLockAsync(cancellationToken).ConfigureAwait(false);
+            await using (held.ConfigureAwait(false))
+            {
+                if (tokens is not null)
+                {
+                    await Store.SaveAsync(tokens, cancellationToken).ConfigureAwait(false);
+                }
+                else if (await TryLoadAsync().ConfigureAwait(false) is not { } stored || SameSession(stored, previous!))
+                {
+                    await Store.ClearAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
         }
-
-        var held = await Store.AcquireLockAsync(cancellationToken).ConfigureAwait(false);
-        await using (held.ConfigureAwait(false))
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            await Store.SaveAsync(tokens, cancellationToken).ConfigureAwait(false);
+            throw new RaviTokenStoreException($"The Ravi tokens could not be {(tokens is null ? "removed from" : "saved to")} {Store} ({ex.GetType().Name}).", (Store as RaviCliTokenStore)?.FilePath, ex);
         }
     }
 
@@ -137,6 +162,16 @@ public sealed class RaviCredential : IRaviCredential
 
     /// <summary>Lets the owning client log renewals (first logger wins; the credential may be shared).</summary>
     internal void UseLogger(ILogger logger) => Interlocked.CompareExchange(ref _logger, logger, null);
+
+    /// <summary>
+    /// Whether <paramref name="tokens"/> were adopted from the store (another process's rotation) and have not been renewed
+    /// since: a 401 with them means the store's access token expired too, and its refresh token should be used.
+    /// </summary>
+    internal bool IsUnconfirmedAdoption(RaviTokens tokens) => ReferenceEquals(Volatile.Read(ref _adopted), tokens);
+
+    private static bool SameSession(RaviTokens stored, RaviTokens previous) =>
+        string.Equals(stored.AccessToken, previous.AccessToken, StringComparison.Ordinal) ||
+        (stored.RefreshToken is not null && string.Equals(stored.RefreshToken, previous.RefreshToken, StringComparison.Ordinal));
 
     private async ValueTask<RaviTokens?> LoadThenGetAsync(CancellationToken cancellationToken)
     {
@@ -153,21 +188,44 @@ public sealed class RaviCredential : IRaviCredential
     private async Task LoadFromStoreAsync()
     {
         await Task.Yield();
-        RaviTokens? stored = null;
+        RaviTokens? stored;
         try
         {
             stored = await Store!.LoadAsync(CancellationToken.None).ConfigureAwait(false);
         }
-        finally
+        catch (Exception ex) when (ex is not RaviException and not OperationCanceledException)
         {
-            lock (_sync)
+            ResetLoad();
+            throw new RaviTokenStoreException($"The Ravi tokens could not be read from {Store} ({ex.GetType().Name}).", (Store as RaviCliTokenStore)?.FilePath, ex);
+        }
+        catch
+        {
+            ResetLoad();
+            throw;
+        }
+
+        lock (_sync)
+        {
+            if (!_loaded)
             {
-                if (!_loaded)
+                if (stored is null)
+                {
+                    _loadTask = null; // nothing there yet (or it is being written): ask the store again next time
+                }
+                else
                 {
                     _tokens = stored;
                     _loaded = true;
                 }
             }
+        }
+    }
+
+    private void ResetLoad()
+    {
+        lock (_sync)
+        {
+            _loadTask = null;
         }
     }
 
@@ -180,14 +238,32 @@ public sealed class RaviCredential : IRaviCredential
         {
             if (Store is not null)
             {
-                held = await Store.AcquireLockAsync(CancellationToken.None).ConfigureAwait(false);
+                try
+                {
+                    held = await Store.AcquireLockAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (RaviTokenStoreException ex)
+                {
+                    // A read-only directory: the refresh still works, only saving it will not.
+                    if (_logger is { } l)
+                    {
+                        RaviAuthLog.StoreWriteFailed(l, ex.GetType().Name);
+                    }
+                }
+
                 var stored = await TryLoadAsync().ConfigureAwait(false);
                 if (stored is not null &&
                     (!string.Equals(stored.AccessToken, basis.AccessToken, StringComparison.Ordinal) ||
                      !string.Equals(stored.RefreshToken, basis.RefreshToken, StringComparison.Ordinal)))
                 {
                     // Compare-and-swap lost: another process rotated the tokens. Adopt them rather than burning ours.
-                    stored = PublishIfUnchanged(basis, stored);
+                    var adopted = stored with { User = stored.User ?? basis.User };
+                    stored = PublishIfUnchanged(basis, adopted);
+                    if (ReferenceEquals(stored, adopted))
+                    {
+                        Volatile.Write(ref _adopted, adopted);
+                    }
+
                     if (_logger is { } l)
                     {
                         var where = Store.ToString() ?? "store";
@@ -225,6 +301,9 @@ public sealed class RaviCredential : IRaviCredential
                 fresh = fresh with { RefreshToken = refreshToken }; // the server did not rotate it
             }
 
+            // The same account: saving it back to the file it came from is checked against that file's user_email.
+            fresh = fresh with { User = fresh.User ?? basis.User };
+
             var published = PublishIfUnchanged(basis, fresh);
             if (!ReferenceEquals(published, fresh))
             {
@@ -237,7 +316,7 @@ public sealed class RaviCredential : IRaviCredential
                 {
                     await Store.SaveAsync(fresh, CancellationToken.None).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or RaviTokenStoreException)
                 {
                     // The renewed tokens still work in memory; only persistence failed.
                     if (_logger is { } l)
@@ -264,7 +343,7 @@ public sealed class RaviCredential : IRaviCredential
         {
             return await Store!.LoadAsync(CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or RaviTokenStoreException)
         {
             return null;
         }

@@ -25,6 +25,7 @@ internal static class RaviConfigurationBinder
         options.ApplicationId = Get(configuration, nameof(RaviClientOptions.ApplicationId)) ?? options.ApplicationId;
         options.UseCliConfiguration = Bool(configuration, nameof(RaviClientOptions.UseCliConfiguration)) ?? options.UseCliConfiguration;
         options.EnableSendLimiter = Bool(configuration, nameof(RaviClientOptions.EnableSendLimiter)) ?? options.EnableSendLimiter;
+        options.StoreKeysForCli = Bool(configuration, nameof(RaviClientOptions.StoreKeysForCli)) ?? options.StoreKeysForCli;
         options.TokenRefreshSkew = Time(configuration, nameof(RaviClientOptions.TokenRefreshSkew)) ?? options.TokenRefreshSkew;
         options.AttemptTimeout = Time(configuration, nameof(RaviClientOptions.AttemptTimeout)) ?? options.AttemptTimeout;
         options.OverallTimeout = Time(configuration, nameof(RaviClientOptions.OverallTimeout)) ?? options.OverallTimeout;

@@ -6,9 +6,16 @@ public sealed class RaviEventStreamOptions
     /// <summary>The default <see cref="KeepAliveTimeout"/>: twice the server's 30 s keepalive.</summary>
     public static readonly TimeSpan DefaultKeepAliveTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>The default <see cref="MaxEventSize"/>: 1 MiB.</summary>
+    public const int DefaultMaxEventSize = 1024 * 1024;
+
+    /// <summary>The default <see cref="DeduplicationWindow"/>: the last 512 events that carried an id.</summary>
+    public const int DefaultDeduplicationWindow = 512;
+
     /// <summary>
-    /// Resume after this event id (sent as <c>Last-Event-ID</c> on the first connection); events with this id or, for
-    /// numeric ids, a lower one are not yielded. Null to start with new events only.
+    /// Resume after this event id (sent as <c>Last-Event-ID</c> on the first connection); until the first event is yielded,
+    /// events with this id or, for numeric ids, a lower one are taken for replays and not yielded. Null to start with new
+    /// events only.
     /// </summary>
     public string? LastEventId { get; set; }
 
@@ -29,10 +36,28 @@ public sealed class RaviEventStreamOptions
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// How many consecutive reconnects may fail (no event dispatched in between) before the enumeration throws the last
-    /// error; null (the default) retries for ever, 0 never reconnects.
+    /// How many consecutive reconnects may fail (no event dispatched in between) before the enumeration ends: with the last
+    /// <see cref="RaviApiException"/> when the server answered with an error status, else with a
+    /// <see cref="RaviConnectionException"/> (no answer, a silent connection, a network failure, an oversized event) whose
+    /// message and <see cref="RaviConnectionException.Attempts"/> say how many attempts were made. Null (the default)
+    /// retries for ever, 0 never reconnects.
     /// </summary>
     public int? MaxReconnectAttempts { get; set; }
+
+    /// <summary>
+    /// The largest event the reader accepts, in bytes of UTF-8: its <c>data</c> lines joined, and each line of the stream
+    /// (a little room is added for the field name). A bigger event is never buffered whole: the reader drops the
+    /// connection at once, logs a warning and reconnects with <c>Last-Event-ID</c> (the oversized event is not delivered and
+    /// not counted as received). Default <see cref="DefaultMaxEventSize"/> (1 MiB); must be positive.
+    /// </summary>
+    public int MaxEventSize { get; set; } = DefaultMaxEventSize;
+
+    /// <summary>
+    /// How many recent events that carried their own <c>id</c> the reader remembers (id, type and data) to recognise
+    /// replays, whatever the id scheme. Default <see cref="DefaultDeduplicationWindow"/>; 0 remembers none (then only
+    /// growing numeric ids are recognised). See the id rule in the events documentation.
+    /// </summary>
+    public int DeduplicationWindow { get; set; } = DefaultDeduplicationWindow;
 
     /// <summary>Called (on the enumerating thread) each time a connection is established; used by the OTP helpers to catch up.</summary>
     internal Action? Connected { get; set; }
@@ -68,6 +93,16 @@ public sealed class RaviEventStreamOptions
         if (MaxReconnectAttempts is < 0)
         {
             throw new ArgumentException($"{nameof(MaxReconnectAttempts)} must not be negative.", paramName);
+        }
+
+        if (MaxEventSize <= 0)
+        {
+            throw new ArgumentException($"{nameof(MaxEventSize)} must be positive.", paramName);
+        }
+
+        if (DeduplicationWindow < 0)
+        {
+            throw new ArgumentException($"{nameof(DeduplicationWindow)} must not be negative.", paramName);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
@@ -11,18 +10,24 @@ namespace Ravi.Sdk.Events;
 
 /// <summary>
 /// Reads the event stream of one identity and keeps it going: reconnects on end of stream, network errors, retryable
-/// statuses and silent connections, resumes with <c>Last-Event-ID</c>, and never yields an id twice.
+/// statuses, silent connections and oversized events, resumes with <c>Last-Event-ID</c>, and yields every event once.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Resume id: the WHATWG "last event ID string" of the last connection — the <c>id</c> value in force at the last blank
-/// line the parser processed (dispatch step). An <c>id</c> whose event was cut off by a dropped connection does not
-/// count, so the event is fetched again. It never moves backwards for numeric ids (a replayed, skipped event does not
-/// rewind it).
+/// Repeats: <see cref="EventIdTracker"/> decides, for each event that carries its own <c>id</c>, whether it repeats one
+/// already yielded (the id rule in docs/events-and-otp.md). Events without an <c>id</c> field of their own are always
+/// yielded.
 /// </para>
 /// <para>
-/// Duplicates: an event whose own block carries an <c>id</c> that is not after the resume id (numerically when both are
-/// integers, else equal) is skipped. Events without an <c>id</c> field of their own are always yielded.
+/// Resume id (sent as <c>Last-Event-ID</c>): the id of the last event yielded that carried one, or of the last block with
+/// only an <c>id</c> field (WHATWG: it moves the last event ID string). A skipped repeat does not move it, and an <c>id</c>
+/// whose event was cut off by a dropped connection does not count, so that event is fetched again. After a counter
+/// restart it follows the new counter (it may go down).
+/// </para>
+/// <para>
+/// Errors: after <see cref="RaviEventStreamOptions.MaxReconnectAttempts"/> consecutive failed attempts the enumeration
+/// throws the last API error (<see cref="RaviApiException"/>) as is, and anything else (no answer, silence, network
+/// failure, oversized event) as <see cref="RaviConnectionException"/> naming the attempts.
 /// </para>
 /// </remarks>
 internal sealed class RaviEventStreamReader
@@ -58,6 +63,7 @@ internal sealed class RaviEventStreamReader
     public async IAsyncEnumerable<RaviEvent> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var resumeId = string.IsNullOrEmpty(_options.LastEventId) ? null : _options.LastEventId;
+        var tracker = new EventIdTracker(_options.DeduplicationWindow, resumeId);
         var keepAlive = _options.KeepAliveTimeout ?? Timeout.InfiniteTimeSpan;
         var failures = 0;
         var unauthorized = 0;
@@ -101,33 +107,44 @@ internal sealed class RaviEventStreamReader
                     unauthorized = 0;
                     EventsLog.Connected(_logger, resumeId);
                     _options.Connected?.Invoke();
-                    var parser = new SseEventParser(new ReadTimeoutStream(connect.Body!, keepAlive, connectionSource), resumeId);
+                    var parser = new SseEventParser(new ReadTimeoutStream(connect.Body!, keepAlive, connectionSource), resumeId, _options.MaxEventSize);
+                    var firstOnConnection = true;
                     try
                     {
                         while (true)
                         {
                             (outcome, error) = await ReadNextAsync(parser, connectionSource, cancellationToken).ConfigureAwait(false);
+                            resumeId = MoveToIdOnlyBlock(resumeId, parser);
                             if (outcome != Outcome.Event)
                             {
                                 break;
                             }
 
-                            productive = true;
                             var eventId = parser.Id;
-                            if (parser.IdSetByEvent && eventId is not null && resumeId is not null && !IsAfter(eventId, resumeId))
+                            if (parser.IdSetByEvent && eventId is not null)
                             {
-                                EventsLog.SkippedDuplicate(_logger, eventId, resumeId);
-                                continue;
+                                var decision = tracker.Check(eventId, parser.EventType, parser.Data, firstOnConnection);
+                                firstOnConnection = false;
+                                if (decision == EventIdTracker.Decision.Repeat)
+                                {
+                                    EventsLog.SkippedDuplicate(_logger, eventId, resumeId);
+                                    continue;
+                                }
+
+                                if (decision == EventIdTracker.Decision.Restart)
+                                {
+                                    EventsLog.CounterRestarted(_logger, eventId, resumeId);
+                                }
+
+                                resumeId = eventId;
                             }
 
-                            resumeId = Advance(resumeId, parser.LastEventId);
+                            productive = true;
                             yield return RaviEventFactory.Create(parser.EventType, parser.Data, eventId);
                         }
                     }
                     finally
                     {
-                        // Blank lines that dispatched nothing (id-only blocks) move the resume id too.
-                        resumeId = Advance(resumeId, parser.LastEventId);
                         serverRetry = parser.ReconnectionTime ?? serverRetry;
                         parser.Dispose();
                         connect.Body!.Dispose();
@@ -139,8 +156,14 @@ internal sealed class RaviEventStreamReader
                     {
                         Outcome.EndOfStream => "end of stream",
                         Outcome.Silent => $"no data for {keepAlive.TotalSeconds:0.###} s",
+                        _ when error is SseEventTooLargeException => error.Message,
                         _ => $"read failed ({error?.GetType().Name})",
                     };
+                    if (error is SseEventTooLargeException)
+                    {
+                        EventsLog.EventTooLarge(_logger, error.Message);
+                    }
+
                     if (outcome == Outcome.Silent)
                     {
                         error = new TimeoutException($"The event stream sent no data for {keepAlive.TotalSeconds:0.###} s.");
@@ -157,7 +180,12 @@ internal sealed class RaviEventStreamReader
                     yield break; // the server ended the stream and reconnecting is not allowed
                 }
 
-                ExceptionDispatchInfo.Throw(error);
+                if (error is RaviApiException)
+                {
+                    ExceptionDispatchInfo.Throw(error);
+                }
+
+                throw GaveUp(failures, reason, error);
             }
 
             var delay = ComputeDelay(failures, productive, serverRetry, retryAfter);
@@ -169,30 +197,17 @@ internal sealed class RaviEventStreamReader
         }
     }
 
-    /// <summary>Whether <paramref name="id"/> comes after <paramref name="last"/> (numerically when both are integers, else when different).</summary>
-    internal static bool IsAfter(string id, string last)
-    {
-        if (long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var a) &&
-            long.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var b))
-        {
-            return a > b;
-        }
+    /// <summary>The error that ends the enumeration after the last allowed attempt failed without an API error.</summary>
+    private static RaviConnectionException GaveUp(int attempts, string reason, Exception cause) =>
+        new(
+            $"The event stream gave up after {attempts} {(attempts == 1 ? "attempt" : "attempts")} in a row failed " +
+            $"(RaviEventStreamOptions.MaxReconnectAttempts); the last one: {reason}. Check the network or the server, then stream again.",
+            attempts,
+            cause);
 
-        return !string.Equals(id, last, StringComparison.Ordinal);
-    }
-
-    /// <summary>Moves the resume id to <paramref name="candidate"/> (the parser's last event ID string) unless that would move a numeric id backwards.</summary>
-    internal static string? Advance(string? current, string candidate)
-    {
-        if (candidate.Length == 0)
-        {
-            // Empty: either there never was an id, or the server reset it ("id:" then a blank line), after which the
-            // spec sends no Last-Event-ID.
-            return null;
-        }
-
-        return current is null || IsAfter(candidate, current) ? candidate : current;
-    }
+    /// <summary>Moves the resume id to the id of a block that had only an <c>id</c> field, if the last read processed one.</summary>
+    private static string? MoveToIdOnlyBlock(string? resumeId, SseEventParser parser) =>
+        parser.IdOnlyBlockId is not { } id ? resumeId : id.Length == 0 ? null : id;
 
     private TimeSpan ComputeDelay(int failures, bool productive, TimeSpan? serverRetry, TimeSpan? retryAfter)
     {
@@ -240,9 +255,13 @@ internal sealed class RaviEventStreamReader
         }
     }
 
-    /// <summary>Network failures, and cancellations that are not the caller's (e.g. a caller's HttpClient.Timeout).</summary>
+    /// <summary>
+    /// Network failures (including the SDK's own <see cref="RaviConnectionException"/>), an oversized or undecodable body
+    /// (<see cref="InvalidDataException"/>), and cancellations that are not the caller's (e.g. a caller's HttpClient.Timeout).
+    /// </summary>
     private static bool IsTransient(Exception ex) =>
-        ex is IOException or HttpRequestException or ObjectDisposedException or OperationCanceledException;
+        ex is IOException or HttpRequestException or ObjectDisposedException or OperationCanceledException or InvalidDataException or SseEventTooLargeException
+            or RaviConnectionException or RaviRequestTimeoutException;
 
     private async Task<ConnectResult> ConnectAsync(string? resumeId, TimeSpan keepAlive, CancellationTokenSource connectionSource, CancellationToken cancellationToken)
     {

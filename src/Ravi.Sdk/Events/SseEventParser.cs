@@ -25,6 +25,13 @@ namespace Ravi.Sdk.Events;
 /// (the id a reconnection resumes from) instead of the empty string, so events without an <c>id</c> field after a
 /// reconnect carry the same id they would have carried on one uninterrupted connection.
 /// </para>
+/// <para>
+/// Bounded memory: an event whose data (its <c>data</c> lines joined) or any of whose lines is longer than the limit given
+/// to the constructor throws <see cref="SseEventTooLargeException"/> as soon as the limit is passed, without buffering the
+/// rest. Buffers come from an <see cref="ArrayPool{T}"/> only up to <see cref="MaxPooledBufferSize"/>; bigger ones are
+/// plain arrays left to the GC, so a hostile stream never parks giant arrays in the shared pool. Pooled buffers are
+/// cleared before they go back (events carry message previews).
+/// </para>
 /// <para>Not thread-safe; one parser per connection.</para>
 /// </remarks>
 internal sealed class SseEventParser : IDisposable
@@ -36,10 +43,15 @@ internal sealed class SseEventParser : IDisposable
     private const byte LF = (byte)'\n';
     private const int DefaultBufferSize = 16 * 1024;
     private const int MinReadSize = 4 * 1024;
-    private const int MaxBufferSize = 64 * 1024 * 1024;
     private const int MaxCachedIdBytes = 64;
 
+    /// <summary>Room for the field name and separator on top of the event limit when a single line is measured.</summary>
+    private const int LineOverhead = 256;
+
     private readonly Stream _stream;
+    private readonly ArrayPool<byte> _pool;
+    private readonly int _maxEventSize;
+    private readonly int _maxLineLength;
     private byte[] _buffer;
     private int _start;
     private int _end;
@@ -66,14 +78,23 @@ internal sealed class SseEventParser : IDisposable
     /// <summary>Creates a parser over <paramref name="stream"/> (which the parser does not dispose).</summary>
     /// <param name="stream">The response body.</param>
     /// <param name="lastEventId">The initial last event ID buffer (the id this connection resumes from), or null for empty.</param>
-    public SseEventParser(Stream stream, string? lastEventId = null)
+    /// <param name="maxEventSize">The largest event data (and, with a little room for the field name, line) accepted, in bytes.</param>
+    /// <param name="pool">Where buffers up to <see cref="MaxPooledBufferSize"/> come from; <see cref="ArrayPool{T}.Shared"/> when null.</param>
+    public SseEventParser(Stream stream, string? lastEventId = null, int maxEventSize = RaviEventStreamOptions.DefaultMaxEventSize, ArrayPool<byte>? pool = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxEventSize);
         _stream = stream;
-        _buffer = ArrayPool<byte>.Shared.Rent(DefaultBufferSize);
+        _pool = pool ?? ArrayPool<byte>.Shared;
+        _maxEventSize = maxEventSize;
+        _maxLineLength = (int)Math.Min((long)maxEventSize + LineOverhead, Array.MaxLength - MinReadSize);
+        _buffer = Rent(Math.Min(DefaultBufferSize, _maxLineLength + MinReadSize));
         _lastEventIdBuffer = lastEventId ?? string.Empty;
         LastEventId = _lastEventIdBuffer;
     }
+
+    /// <summary>The largest buffer that is taken from (and given back to) the pool; bigger ones are plain arrays.</summary>
+    public static int MaxPooledBufferSize => 1024 * 1024;
 
     /// <summary>The type of the last dispatched event (<c>message</c> when it had no or an empty <c>event</c> field).</summary>
     public string EventType { get; private set; } = DefaultEventType;
@@ -93,6 +114,12 @@ internal sealed class SseEventParser : IDisposable
     /// </summary>
     public string LastEventId { get; private set; }
 
+    /// <summary>
+    /// The id of the last block that had an <c>id</c> field but no data (it dispatched nothing, yet moved the last event ID
+    /// string) during the last <see cref="ReadNextAsync"/> call; null when there was none. Empty when the block reset the id.
+    /// </summary>
+    public string? IdOnlyBlockId { get; private set; }
+
     /// <summary>The reconnection time from the last valid <c>retry</c> field, or null when the server sent none.</summary>
     public TimeSpan? ReconnectionTime { get; private set; }
 
@@ -106,9 +133,11 @@ internal sealed class SseEventParser : IDisposable
     /// </summary>
     /// <param name="cancellationToken">Cancels the pending read.</param>
     /// <returns>Whether an event was dispatched.</returns>
+    /// <exception cref="SseEventTooLargeException">An event or a line is longer than the limit.</exception>
     public ValueTask<bool> ReadNextAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        IdOnlyBlockId = null;
         if (_bomChecked && TryParseEvent())
         {
             return new ValueTask<bool>(true);
@@ -126,11 +155,11 @@ internal sealed class SseEventParser : IDisposable
         }
 
         _disposed = true;
-        ArrayPool<byte>.Shared.Return(_buffer);
+        Return(_buffer);
         _buffer = [];
         if (_data is not null)
         {
-            ArrayPool<byte>.Shared.Return(_data);
+            Return(_data);
             _data = null;
         }
     }
@@ -221,6 +250,11 @@ internal sealed class SseEventParser : IDisposable
             var index = buffer.AsSpan(from, end - from).IndexOfAny(CR, LF);
             if (index < 0)
             {
+                if (end - start > _maxLineLength)
+                {
+                    throw SseEventTooLargeException.ForLine(_maxEventSize);
+                }
+
                 _scan = end;
                 return false;
             }
@@ -312,6 +346,11 @@ internal sealed class SseEventParser : IDisposable
         if (_dataLines == 0)
         {
             // Spec: "If the data buffer is an empty string, set the data buffer and the event type buffer to the empty string and return."
+            if (_idFieldInBlock)
+            {
+                IdOnlyBlockId = _lastEventIdBuffer;
+            }
+
             _eventTypeBuffer = null;
             _idFieldInBlock = false;
             return false;
@@ -352,6 +391,11 @@ internal sealed class SseEventParser : IDisposable
     {
         if (_dataLines == 0)
         {
+            if (valueLength > _maxEventSize)
+            {
+                throw SseEventTooLargeException.ForData(_maxEventSize);
+            }
+
             // Keep a single data line where it is; it is copied only if a second line follows or the buffer moves.
             _inlineDataStart = valueOffset;
             _inlineDataLength = valueLength;
@@ -382,22 +426,36 @@ internal sealed class SseEventParser : IDisposable
 
     private void EnsureDataCapacity(int needed)
     {
-        if (needed > MaxBufferSize)
+        if (needed > _maxEventSize)
         {
-            throw new InvalidDataException($"An event's data exceeded {MaxBufferSize} bytes.");
+            throw SseEventTooLargeException.ForData(_maxEventSize);
         }
 
         if (_data is null)
         {
-            _data = ArrayPool<byte>.Shared.Rent(Math.Max(needed, 1024));
+            _data = Rent(Math.Max(needed, 1024));
         }
         else if (_data.Length < needed)
         {
-            var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _data.Length * 2));
+            var bigger = Rent((int)Math.Min(Math.Max(needed, (long)_data.Length * 2), _maxEventSize));
             _data.AsSpan(0, _dataLength).CopyTo(bigger);
-            ArrayPool<byte>.Shared.Return(_data);
+            Return(_data);
             _data = bigger;
         }
+    }
+
+    /// <summary>A buffer of at least <paramref name="size"/> bytes: pooled up to <see cref="MaxPooledBufferSize"/>, else a plain array of exactly that size.</summary>
+    private byte[] Rent(int size) => size <= MaxPooledBufferSize ? _pool.Rent(size) : GC.AllocateUninitializedArray<byte>(size);
+
+    /// <summary>Clears a buffer and gives it back to the pool, unless it is too big to be pooled.</summary>
+    private void Return(byte[] buffer)
+    {
+        if (buffer.Length == 0 || buffer.Length > MaxPooledBufferSize)
+        {
+            return; // never pool a giant array: it would stay alive in the shared pool
+        }
+
+        _pool.Return(buffer, clearArray: true);
     }
 
     private void SetEventType(ReadOnlySpan<byte> value)
@@ -521,16 +579,16 @@ internal sealed class SseEventParser : IDisposable
             }
         }
 
-        // One line is longer than the buffer: grow it.
-        var newSize = _buffer.Length * 2;
-        if (newSize > MaxBufferSize)
+        // One line is longer than the buffer: grow it, up to the longest line allowed plus room for one read.
+        var limit = _maxLineLength + MinReadSize;
+        if (_end - _start > _maxLineLength || _buffer.Length >= limit)
         {
-            throw new InvalidDataException($"An event-stream line exceeded {MaxBufferSize / 2} bytes.");
+            throw SseEventTooLargeException.ForLine(_maxEventSize);
         }
 
-        var bigger = ArrayPool<byte>.Shared.Rent(newSize);
+        var bigger = Rent((int)Math.Min((long)_buffer.Length * 2, limit));
         _buffer.AsSpan(0, _end).CopyTo(bigger);
-        ArrayPool<byte>.Shared.Return(_buffer);
+        Return(_buffer);
         _buffer = bigger;
     }
 }

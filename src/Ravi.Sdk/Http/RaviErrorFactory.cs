@@ -17,8 +17,12 @@ internal static class RaviErrorFactory
 
     private const int MaxBodyBytes = 64 * 1024;
 
-    /// <summary>Reads the response body (bounded) and builds the exception. Disposes nothing.</summary>
-    public static async Task<RaviApiException> CreateAsync(HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the response body (bounded) and builds the exception. Disposes nothing. Secrets are redacted from everything
+    /// the exception shows (see <see cref="RaviErrorRedactor"/>): <paramref name="knownSecrets"/> (the client's current
+    /// tokens), the request's bearer token and its body's secret fields, and secret-bearing fields of the response.
+    /// </summary>
+    public static async Task<RaviApiException> CreateAsync(HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken, IEnumerable<string?>? knownSecrets = null)
     {
         byte[] body;
         try
@@ -30,21 +34,29 @@ internal static class RaviErrorFactory
             body = [];
         }
 
-        return Create(response.StatusCode, response.Headers, body, timeProvider, RaviAttempts.Of(response));
+        var secrets = await RaviErrorRedactor.CollectAsync(response.RequestMessage, knownSecrets, cancellationToken).ConfigureAwait(false);
+        return Create(response.StatusCode, response.Headers, body, timeProvider, RaviAttempts.Of(response), secrets);
     }
 
-    /// <summary>Builds the exception from an already-read body.</summary>
-    public static RaviApiException Create(HttpStatusCode status, System.Net.Http.Headers.HttpResponseHeaders? headers, ReadOnlySpan<byte> body, TimeProvider timeProvider, int attempts = 1)
+    /// <summary>Builds the exception from an already-read body, redacting secret-bearing fields and <paramref name="secrets"/>.</summary>
+    public static RaviApiException Create(HttpStatusCode status, System.Net.Http.Headers.HttpResponseHeaders? headers, ReadOnlySpan<byte> body, TimeProvider timeProvider, int attempts = 1, IReadOnlyList<string>? secrets = null)
     {
+        secrets ??= [];
         string? code = null;
         string? detail = null;
         double? retryAfterSeconds = null;
         var fieldErrors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        string? bodyText = body.IsEmpty ? null : Truncate(Encoding.UTF8.GetString(body));
+        string? bodyText = body.IsEmpty ? null : Truncate(RaviErrorRedactor.RedactBody(body, Encoding.UTF8.GetString(body), secrets));
 
         if (!body.IsEmpty)
         {
             TryParseJson(body, ref code, ref detail, ref retryAfterSeconds, fieldErrors);
+            code = RaviErrorRedactor.RedactKnown(code, secrets);
+            detail = RaviErrorRedactor.RedactKnown(detail, secrets);
+            foreach (var (field, messages) in fieldErrors.ToList())
+            {
+                fieldErrors[field] = [.. messages.Select(m => RedactFieldMessage(field, m, secrets))];
+            }
         }
 
         TimeSpan? retryAfter = retryAfterSeconds is { } s && s >= 0 && s < TimeSpan.MaxValue.TotalSeconds
@@ -229,7 +241,8 @@ internal static class RaviErrorFactory
                         }
                         else if (prop.Value.ValueKind == JsonValueKind.String && prop.Name is not ("status" or "type" or "title"))
                         {
-                            fieldErrors[prop.Name] = [prop.Value.GetString()!];
+                            // A secret-bearing field with a bare string holds the value itself, not a message about it.
+                            fieldErrors[prop.Name] = [RaviErrorRedactor.IsSecretField(prop.Name) ? RaviErrorRedactor.Mask : prop.Value.GetString()!];
                         }
 
                         break;
@@ -258,6 +271,16 @@ internal static class RaviErrorFactory
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// A field error message without secrets: known secrets masked everywhere; for a secret-bearing field also anything
+    /// that looks like a value (and the whole text when the field held a bare value rather than messages).
+    /// </summary>
+    private static string RedactFieldMessage(string field, string message, IReadOnlyList<string> secrets)
+    {
+        message = RaviErrorRedactor.RedactKnown(message, secrets)!;
+        return RaviErrorRedactor.IsSecretField(field) ? RaviErrorRedactor.RedactValueLike(message) : message;
     }
 
     private static string Truncate(string s) => s.Length <= MaxBodyChars ? s : string.Concat(s.AsSpan(0, MaxBodyChars), "…");

@@ -286,7 +286,8 @@ internal sealed class RaviPipeline : IDisposable
             return;
         }
 
-        var exception = await RaviErrorFactory.CreateAsync(response, TimeProvider, cancellationToken).ConfigureAwait(false);
+        var tokens = await CurrentTokensAsync(cancellationToken).ConfigureAwait(false);
+        var exception = await RaviErrorFactory.CreateAsync(response, TimeProvider, cancellationToken, [tokens?.AccessToken, tokens?.RefreshToken]).ConfigureAwait(false);
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             RaviLog.ApiError(_logger, (int)response.StatusCode, exception.Code, response.RequestMessage?.Method.Method, response.RequestMessage?.RequestUri?.AbsolutePath);
@@ -330,6 +331,19 @@ internal sealed class RaviPipeline : IDisposable
             // SDK's handlers own nothing else, so they are left to the GC.
             _chain.Dispose();
             _anonymousChain.Dispose();
+        }
+    }
+
+    /// <summary>The credential's current tokens, to redact from error text; null when there are none or they cannot be read.</summary>
+    private async Task<Models.RaviTokens?> CurrentTokensAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Credential.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return null; // the bearer token and the request's secrets are still redacted
         }
     }
 

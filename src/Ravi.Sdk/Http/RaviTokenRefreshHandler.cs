@@ -135,6 +135,17 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
         var replay = RaviRequestCloner.Clone(request); // a message is never sent twice
         replay.Headers.Authorization = Describe(renewed.AccessToken).Header;
         var retried = await base.SendAsync(replay, cancellationToken).ConfigureAwait(false);
+        if (retried.StatusCode == HttpStatusCode.Unauthorized && RaviCredentials.IsUnconfirmedAdoption(_credential, renewed))
+        {
+            // The tokens came from another process's rotation and that access token has expired too (opaque tokens carry no
+            // exp to tell): renew with the refresh token found in the store, once, instead of failing this call.
+            retried.Dispose();
+            renewed = await _credential.RefreshAsync(renewed, _refresh, cancellationToken).ConfigureAwait(false);
+            replay = RaviRequestCloner.Clone(request);
+            replay.Headers.Authorization = Describe(renewed.AccessToken).Header;
+            retried = await base.SendAsync(replay, cancellationToken).ConfigureAwait(false);
+        }
+
         if (retried.StatusCode == HttpStatusCode.Unauthorized)
         {
             throw await RejectedAsync(retried, "The renewed access token was rejected too.", cancellationToken).ConfigureAwait(false);

@@ -20,16 +20,36 @@ internal static class Guard
         return value;
     }
 
-    /// <summary>Requires a non-empty identifier and returns it escaped for use as one path segment.</summary>
+    /// <summary>
+    /// Requires an identifier that can be one path segment and returns it escaped (<c>/</c>, <c>?</c>, <c>#</c>, <c>%</c>,
+    /// spaces and non-ASCII all percent-encoded), so no value can reach another path. See <see cref="TryPathSegment"/>.
+    /// </summary>
     public static string PathSegment([NotNull] string? value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(value, paramName);
-        if (value is "." or ".." || value.Contains('/', StringComparison.Ordinal))
+        if (!TryPathSegment(value, out var segment))
         {
-            throw new ArgumentException($"'{value}' is not a valid identifier.", paramName);
+            throw new ArgumentException($"'{value}' is not a valid identifier ('.' and '..' cannot be a path segment).", paramName);
         }
 
-        return Uri.EscapeDataString(value);
+        return segment;
+    }
+
+    /// <summary>
+    /// Escapes an identifier (e.g. one the server returned) for use as exactly one path segment. False for values that
+    /// cannot be one: null, empty or whitespace, and <c>.</c> or <c>..</c> (URI normalization would turn them into another
+    /// path even when percent-encoded). Callers treat a false answer on server data as bad data and skip it.
+    /// </summary>
+    public static bool TryPathSegment(string? value, [NotNullWhen(true)] out string? segment)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value is "." or "..")
+        {
+            segment = null;
+            return false;
+        }
+
+        segment = Uri.EscapeDataString(value);
+        return true;
     }
 
     /// <summary>Requires a positive numeric id.</summary>

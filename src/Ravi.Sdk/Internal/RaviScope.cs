@@ -4,15 +4,30 @@ using Ravi.Sdk.Http;
 namespace Ravi.Sdk.Internal;
 
 /// <summary>
-/// What a sub-client works with: the shared pipeline and state, plus the (immutable) identity of its view.
+/// What a sub-client works with: the shared pipeline and state, plus the identity of its view — fixed for
+/// <see cref="RaviClient.ForIdentity(string)"/> views, resolved on first use (the CLI's <c>config.json</c> chain) for a root
+/// client created without one.
 /// </summary>
 internal sealed class RaviScope
 {
+    private readonly Func<string?>? _resolveIdentity;
+    private string? _identityUuid;
+    private int _resolved;
+
     public RaviScope(RaviPipeline pipeline, RaviSharedState shared, string? identityUuid)
     {
         Pipeline = pipeline;
         Shared = shared;
-        IdentityUuid = identityUuid;
+        _identityUuid = identityUuid;
+        _resolved = 1;
+    }
+
+    /// <summary>A scope whose identity comes from <paramref name="resolveIdentity"/> (file I/O), run on first use, not here.</summary>
+    public RaviScope(RaviPipeline pipeline, RaviSharedState shared, Func<string?> resolveIdentity)
+    {
+        Pipeline = pipeline;
+        Shared = shared;
+        _resolveIdentity = resolveIdentity;
     }
 
     public RaviPipeline Pipeline { get; }
@@ -20,7 +35,18 @@ internal sealed class RaviScope
     public RaviSharedState Shared { get; }
 
     /// <summary>The identity of this view, or null for an account-level client.</summary>
-    public string? IdentityUuid { get; }
+    public string? IdentityUuid
+    {
+        get
+        {
+            if (Volatile.Read(ref _resolved) == 0)
+            {
+                Resolve();
+            }
+
+            return Volatile.Read(ref _identityUuid);
+        }
+    }
 
     /// <summary>
     /// Whether requests made through this view ask for their connection to be closed after the response
@@ -29,14 +55,33 @@ internal sealed class RaviScope
     /// </summary>
     public bool CloseConnections { get; init; }
 
-    /// <summary>Throws <see cref="RaviIdentityRequiredException"/> when <paramref name="scope"/> requires an identity and there is none.</summary>
-    public void RequireIdentity(HttpMethod method, string relativePath, IdentityScope scope) =>
-        RaviPipeline.CheckIdentity(method, relativePath, scope, IdentityUuid);
+    /// <summary>The identity as far as it is known, without running the identity chain (for <c>ToString</c>).</summary>
+    public string Describe() =>
+        Volatile.Read(ref _resolved) == 0 ? "not resolved yet" : Volatile.Read(ref _identityUuid) ?? "none";
 
-    /// <summary>Creates a request for this view.</summary>
+    /// <summary>
+    /// Throws <see cref="RaviIdentityRequiredException"/> when <paramref name="scope"/> requires an identity and there is none
+    /// (the identity chain runs once more first, in case <c>config.json</c> appeared since).
+    /// </summary>
+    public void RequireIdentity(HttpMethod method, string relativePath, IdentityScope scope)
+    {
+        if (scope == IdentityScope.Required && IdentityUuid is null && _resolveIdentity is not null)
+        {
+            Resolve();
+        }
+
+        RaviPipeline.CheckIdentity(method, relativePath, scope, IdentityUuid);
+    }
+
+    /// <summary>Creates a request for this view (an account-level request does not need the identity resolved).</summary>
     public HttpRequestMessage Request(HttpMethod method, string relativePath, IdentityScope scope)
     {
-        var request = Pipeline.CreateRequest(method, relativePath, scope, IdentityUuid);
+        if (scope == IdentityScope.Required)
+        {
+            RequireIdentity(method, relativePath, scope);
+        }
+
+        var request = Pipeline.CreateRequest(method, relativePath, scope, scope == IdentityScope.None ? null : IdentityUuid);
         if (CloseConnections)
         {
             request.Headers.ConnectionClose = true;
@@ -48,4 +93,20 @@ internal sealed class RaviScope
     /// <summary>Lists a collection for this view (see <see cref="RaviPipeline.ListAsync{T}(string, IdentityScope, string?, JsonTypeInfo{T}, CancellationToken)"/>).</summary>
     public IAsyncEnumerable<T> ListAsync<T>(string relativePath, IdentityScope scope, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
         Pipeline.ListAsync(relativePath, scope, IdentityUuid, typeInfo, CloseConnections, cancellationToken);
+
+    private void Resolve()
+    {
+        if (_resolveIdentity is null)
+        {
+            return;
+        }
+
+        var found = _resolveIdentity();
+        if (found is not null || Volatile.Read(ref _identityUuid) is null)
+        {
+            Volatile.Write(ref _identityUuid, found);
+        }
+
+        Volatile.Write(ref _resolved, 1);
+    }
 }

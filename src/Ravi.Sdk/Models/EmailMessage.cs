@@ -49,4 +49,13 @@ public sealed record EmailMessage
 
     /// <summary>When the message was created (received or sent).</summary>
     public DateTimeOffset? CreatedDt { get; init; }
+
+    /// <summary>Shows who, which and when; never the subject or the bodies (they carry codes and links).</summary>
+    /// <returns>A description without message content.</returns>
+    public override string ToString() =>
+        $"EmailMessage {{ Id = {Id}, ThreadId = {ThreadId}, FromEmail = {FromEmail}, ToEmail = {ToEmail}, Direction = {Direction}, " +
+        $"IsRead = {IsRead}, Attachments = {Attachments.Count}, CreatedDt = {CreatedDt:O}, Subject = {Mask(Subject)}, " +
+        $"TextContent = {Mask(TextContent)}, HtmlContent = {Mask(HtmlContent)} }}";
+
+    private static string Mask(string? value) => value is null ? "null" : "***";
 }

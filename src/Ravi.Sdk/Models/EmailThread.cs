@@ -33,4 +33,12 @@ public sealed record EmailThread
 
     /// <summary>When the oldest message arrived.</summary>
     public DateTimeOffset? OldestMessageDt { get; init; }
+
+    /// <summary>Shows which thread, who and when; never the subject or the preview (they carry codes).</summary>
+    /// <returns>A description without message content.</returns>
+    public override string ToString() =>
+        $"EmailThread {{ ThreadId = {ThreadId}, FromEmail = {FromEmail}, Inbox = {Inbox}, MessageCount = {MessageCount}, " +
+        $"UnreadCount = {UnreadCount}, LatestMessageDt = {LatestMessageDt:O}, Subject = {Mask(Subject)}, Preview = {Mask(Preview)} }}";
+
+    private static string Mask(string? value) => value is null ? "null" : "***";
 }

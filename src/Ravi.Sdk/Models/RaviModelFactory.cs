@@ -432,14 +432,17 @@ public static class RaviModelFactory
     /// <param name="accessToken">The access token or API key.</param>
     /// <param name="refreshToken">The refresh token.</param>
     /// <param name="user">The user the tokens belong to.</param>
+    /// <param name="saveFailure">Why a login's tokens were not saved, if they were not.</param>
     /// <returns>The tokens.</returns>
     public static RaviTokens RaviTokens(
         string? accessToken = null,
         string? refreshToken = null,
-        RaviUser? user = null) => new()
+        RaviUser? user = null,
+        RaviTokenStoreException? saveFailure = null) => new()
         {
             AccessToken = accessToken ?? string.Empty,
             RefreshToken = refreshToken,
             User = user,
+            SaveFailure = saveFailure,
         };
 }

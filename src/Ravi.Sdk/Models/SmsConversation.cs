@@ -34,4 +34,13 @@ public sealed record SmsConversation
 
     /// <summary>The messages (detail view only; empty, never null, in lists).</summary>
     public IReadOnlyList<SmsConversationMessage> Messages { get; init => field = value ?? []; } = [];
+
+    /// <summary>Shows which conversation, who and when; never the preview or message bodies (they carry codes).</summary>
+    /// <returns>A description without message content.</returns>
+    public override string ToString() =>
+        $"SmsConversation {{ ConversationId = {ConversationId}, FromNumber = {FromNumber}, PhoneNumber = {PhoneNumber}, " +
+        $"MessageCount = {MessageCount}, UnreadCount = {UnreadCount}, LatestMessageDt = {LatestMessageDt:O}, " +
+        $"Messages = {Messages.Count}, Preview = {Mask(Preview)} }}";
+
+    private static string Mask(string? value) => value is null ? "null" : "***";
 }

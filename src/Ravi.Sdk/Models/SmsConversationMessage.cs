@@ -17,4 +17,11 @@ public sealed record SmsConversationMessage
 
     /// <summary>When it was received or sent.</summary>
     public DateTimeOffset? CreatedDt { get; init; }
+
+    /// <summary>Shows which message and when; never the body (it carries codes).</summary>
+    /// <returns>A description without message content.</returns>
+    public override string ToString() =>
+        $"SmsConversationMessage {{ Id = {Id}, Direction = {Direction}, IsRead = {IsRead}, CreatedDt = {CreatedDt:O}, Body = {Mask(Body)} }}";
+
+    private static string Mask(string? value) => value is null ? "null" : "***";
 }

@@ -36,4 +36,12 @@ public sealed record SmsMessage
 
     /// <summary>When it was received or sent.</summary>
     public DateTimeOffset? CreatedDt { get; init; }
+
+    /// <summary>Shows which message, who and when; never the body (it carries codes).</summary>
+    /// <returns>A description without message content.</returns>
+    public override string ToString() =>
+        $"SmsMessage {{ Id = {Id}, FromNumber = {FromNumber}, ToNumber = {ToNumber}, Direction = {Direction}, IsRead = {IsRead}, " +
+        $"CreatedDt = {CreatedDt:O}, Body = {Mask(Body)} }}";
+
+    private static string Mask(string? value) => value is null ? "null" : "***";
 }

@@ -197,7 +197,8 @@ public class OtpClient
     {
         RaviNotFoundException => true, // the conversation or thread vanished meanwhile
         RaviApiException api => api.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)api.StatusCode >= 500,
-        RaviConnectionException or HttpRequestException or IOException or OperationCanceledException => true,
+        RaviConnectionException or RaviRequestTimeoutException => true,
+        HttpRequestException or IOException or OperationCanceledException => true,
         _ => false,
     };
 
@@ -461,6 +462,13 @@ public class OtpClient
         /// <summary>Reads one conversation or thread in full and returns the newest message in the window that matches.</summary>
         public async Task<T?> CheckConversationAsync(string id, CancellationToken cancellationToken)
         {
+            if (!Internal.Guard.TryPathSegment(id, out _))
+            {
+                // Server data, not the caller's input: an id that cannot be one path segment is skipped, the wait goes on.
+                OtpLog.SkippedBadId(logger, channel);
+                return null;
+            }
+
             IEnumerable<OtpMessage> messages;
             try
             {

@@ -13,4 +13,7 @@ internal static partial class OtpLog
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Debug, Message = "OTP wait matched {Channel} message {MessageId}")]
     public static partial void Matched(ILogger logger, OtpChannel channel, long messageId);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "OTP wait: skipped a {Channel} conversation whose id from the server cannot be used in a URL")]
+    public static partial void SkippedBadId(ILogger logger, OtpChannel channel);
 }

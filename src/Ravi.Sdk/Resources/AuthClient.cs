@@ -11,7 +11,8 @@ namespace Ravi.Sdk.Resources;
 /// <summary>
 /// Authentication: sign in (device-code flow or password), sign out, the current user, and the raw token endpoints
 /// (<c>/api/auth/…</c>). Signing in replaces the client's credential (shared by all its identity views) and saves the tokens
-/// to its token store (the CLI's <c>auth.json</c> when the client uses the CLI configuration).
+/// to its token store (with the CLI configuration: <c>auth.json</c> in <see cref="RaviClientOptions.ConfigDirectory"/> or
+/// <c>RAVI_CONFIG_DIR</c>, else <c>~/.ravi</c>; never over another account's file).
 /// </summary>
 public class AuthClient
 {
@@ -61,7 +62,7 @@ public class AuthClient
     /// </summary>
     /// <param name="onCode">Shows the code to the user (called once, before polling starts).</param>
     /// <param name="cancellationToken">Stops waiting.</param>
-    /// <returns>The new tokens.</returns>
+    /// <returns>The new tokens; when the login succeeded but they could not be saved, <see cref="RaviTokens.SaveFailure"/> says why.</returns>
     /// <exception cref="RaviAuthenticationException">The code expired (<see cref="RaviApiException.Code"/> <c>expired_token</c>) or the login was denied (<c>access_denied</c>).</exception>
     public virtual async Task<RaviTokens> LoginWithDeviceCodeAsync(Func<DeviceAuthorization, CancellationToken, Task> onCode, CancellationToken cancellationToken = default)
     {
@@ -114,16 +115,14 @@ public class AuthClient
                 continue;
             }
 
-            await _scope.Pipeline.Credential.UpdateAsync(tokens, cancellationToken).ConfigureAwait(false);
-            RaviAuthLog.SignedIn(logger, "device code");
-            return tokens;
+            return await SignInAsync(tokens, "device code", cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>Signs in with the device-code flow, reporting the code to show through <paramref name="onCode"/>. See the other overload.</summary>
     /// <param name="onCode">Receives the code to show the user.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
-    /// <returns>The new tokens.</returns>
+    /// <returns>The new tokens; when the login succeeded but they could not be saved, <see cref="RaviTokens.SaveFailure"/> says why.</returns>
     public virtual Task<RaviTokens> LoginWithDeviceCodeAsync(IProgress<DeviceAuthorization> onCode, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(onCode);
@@ -156,7 +155,7 @@ public class AuthClient
     /// <param name="email">The account email.</param>
     /// <param name="password">The account password (never logged).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The tokens.</returns>
+    /// <returns>The tokens; when the login succeeded but they could not be saved, <see cref="RaviTokens.SaveFailure"/> says why.</returns>
     public virtual async Task<RaviTokens> LoginAsync(string email, string password, CancellationToken cancellationToken = default)
     {
         Guard.NotEmpty(email);
@@ -164,9 +163,7 @@ public class AuthClient
         var request = Anonymous(HttpMethod.Post, Path + "login/");
         RaviPipeline.SetJsonBody(request, new LoginBody(email, password), RaviJsonContext.Default.LoginBody);
         var tokens = ToTokens(await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.TokenWire, cancellationToken).ConfigureAwait(false), null);
-        await _scope.Pipeline.Credential.UpdateAsync(tokens, cancellationToken).ConfigureAwait(false);
-        RaviAuthLog.SignedIn(Logger, "password");
-        return tokens;
+        return await SignInAsync(tokens, "password", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -193,7 +190,15 @@ public class AuthClient
         }
         finally
         {
-            await credential.UpdateAsync(null, CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await credential.UpdateAsync(null, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (RaviTokenStoreException ex)
+            {
+                RaviAuthLog.LogoutNotSaved(Logger, ex.Message); // signed out in memory all the same
+            }
+
             RaviAuthLog.SignedOut(Logger);
         }
     }
@@ -205,6 +210,36 @@ public class AuthClient
         _scope.Pipeline.SendAsync(_scope.Request(HttpMethod.Get, Path + "user/", IdentityScope.None), RaviJsonContext.Default.RaviUser, cancellationToken);
 
     private ILogger Logger => _scope.Pipeline.LoggerFactory.CreateLogger("Ravi.Sdk.Auth");
+
+    /// <summary>
+    /// Makes the tokens the client's credential and saves them. The server has already issued them, so a store that cannot
+    /// take them does not fail the login: the failure is logged and returned as <see cref="RaviTokens.SaveFailure"/>.
+    /// </summary>
+    private async Task<RaviTokens> SignInAsync(RaviTokens tokens, string method, CancellationToken cancellationToken)
+    {
+        RaviTokenStoreException? failure = null;
+        try
+        {
+            await _scope.Pipeline.Credential.UpdateAsync(tokens, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RaviTokenStoreException ex)
+        {
+            failure = ex;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            failure = new RaviTokenStoreException($"The Ravi tokens could not be saved by the client's credential ({ex.GetType().Name}).", null, ex);
+        }
+
+        RaviAuthLog.SignedIn(Logger, method);
+        if (failure is null)
+        {
+            return tokens;
+        }
+
+        RaviAuthLog.LoginNotSaved(Logger, failure.Message);
+        return tokens with { SaveFailure = failure };
+    }
 
     private HttpRequestMessage Anonymous(HttpMethod method, string path)
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Logging;
 using System.Security.Cryptography;
 using Ravi.Sdk.Crypto;
 using Ravi.Sdk.Http;
@@ -83,9 +84,11 @@ public class EncryptionClient
         var metadata = await TryGetMetadataAsync(cancellationToken).ConfigureAwait(false);
         var parsed = EncryptionMetadataCheck.Parse(metadata);
         var key = await RaviKeyPair.FromPinAsync(pin, parsed.Salt, _scope.Pipeline.Options.Argon2Implementation, cancellationToken).ConfigureAwait(false);
+        CliKeys? keys;
         try
         {
             EncryptionMetadataCheck.Verify(key, parsed);
+            keys = CliKeysFor(key, metadata!.Salt!);
             _scope.Shared.Fields.Unlock(key);
             key = null;
         }
@@ -93,6 +96,8 @@ public class EncryptionClient
         {
             key?.Dispose();
         }
+
+        await StoreForCliAsync(keys, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -127,8 +132,10 @@ public class EncryptionClient
                 Verifier = key.CreateVerifier(),
             };
             var stored = await SaveMetadataAsync(metadata, cancellationToken).ConfigureAwait(false);
+            var keys = CliKeysFor(key, metadata.Salt);
             _scope.Shared.Fields.Unlock(key);
             key = null;
+            await StoreForCliAsync(keys, cancellationToken).ConfigureAwait(false);
             return stored;
         }
         finally
@@ -242,6 +249,49 @@ public class EncryptionClient
         }
     }
 
+    /// <summary>
+    /// The key fields the CLI stores in <c>auth.json</c> (<c>pin_salt</c>, <c>public_key</c>, clamped <c>private_key</c>,
+    /// standard base64), when <see cref="RaviClientOptions.StoreKeysForCli"/> asks for them; null otherwise.
+    /// </summary>
+    private CliKeys? CliKeysFor(RaviKeyPair key, string salt)
+    {
+        if (!_scope.Pipeline.Options.StoreKeysForCli || !_scope.Pipeline.Options.UseCliConfiguration)
+        {
+            return null;
+        }
+
+        Span<byte> privateKey = stackalloc byte[RaviKeyPair.KeyLength];
+        try
+        {
+            key.CopyPrivateKeyTo(privateKey);
+            return new CliKeys(salt, Convert.ToBase64String(key.PublicKey), Convert.ToBase64String(privateKey));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(privateKey);
+        }
+    }
+
+    /// <summary>Writes the keys for the CLI; a failure is logged, never thrown (the unlock itself succeeded).</summary>
+    private async Task StoreForCliAsync(CliKeys? keys, CancellationToken cancellationToken)
+    {
+        if (keys is null)
+        {
+            return;
+        }
+
+        var logger = _scope.Pipeline.LoggerFactory.CreateLogger("Ravi.Sdk.Auth");
+        try
+        {
+            var path = await Auth.RaviCliConfiguration.StoreKeysAsync(_scope.Pipeline.Credential, keys.PinSalt, keys.PublicKey, keys.PrivateKey, cancellationToken).ConfigureAwait(false);
+            Auth.RaviAuthLog.KeysStored(logger, path);
+        }
+        catch (RaviTokenStoreException ex)
+        {
+            Auth.RaviAuthLog.KeysNotStored(logger, ex.Message);
+        }
+    }
+
     private async Task<EncryptionMetadata?> TryGetMetadataAsync(CancellationToken cancellationToken)
     {
         try
@@ -252,5 +302,10 @@ public class EncryptionClient
         {
             return null;
         }
+    }
+
+    private sealed record CliKeys(string PinSalt, string PublicKey, string PrivateKey)
+    {
+        public override string ToString() => "CliKeys { *** }";
     }
 }

@@ -90,9 +90,10 @@ public class VaultClient
         var path = Path + new QueryString().Add("key", key);
         await foreach (var wire in _scope.Pipeline.ListAsync(path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.VaultSecretWire, cancellationToken).ConfigureAwait(false))
         {
-            if (string.Equals(wire.Key, key, StringComparison.Ordinal))
+            // The uuid is server data: escaped into one path segment, and a row whose uuid cannot be one is skipped.
+            if (string.Equals(wire.Key, key, StringComparison.Ordinal) && Guard.TryPathSegment(wire.Uuid, out var segment))
             {
-                return await GetCoreAsync(wire.Uuid, cancellationToken).ConfigureAwait(false);
+                return await GetCoreAsync(segment, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -109,10 +110,10 @@ public class VaultClient
         return _scope.Pipeline.SendAsync(_scope.Request(HttpMethod.Delete, $"{Path}{secretUuid}/", IdentityScope.Required), cancellationToken);
     }
 
-    private async Task<VaultSecret> GetCoreAsync(string secretUuid, CancellationToken cancellationToken)
+    // segment: the secret's uuid as one escaped path segment (a validated UUID is its own escaping).
+    private async Task<VaultSecret> GetCoreAsync(string segment, CancellationToken cancellationToken)
     {
-        // The UUID may come from the server (GetByKeyAsync): escape it as one path segment rather than trust it.
-        var request = _scope.Request(HttpMethod.Get, $"{Path}{Uri.EscapeDataString(secretUuid)}/", IdentityScope.Required);
+        var request = _scope.Request(HttpMethod.Get, $"{Path}{segment}/", IdentityScope.Required);
         return ToModel(await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.VaultSecretWire, cancellationToken).ConfigureAwait(false));
     }
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 
 namespace Ravi.Sdk.Samples.Tests.Quickstart;
@@ -13,10 +11,9 @@ public sealed class QuickstartFailureTests
     {
         var dll = typeof(QuickstartFailureTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "QuickstartDll").Value!;
         Assert.True(File.Exists(dll), $"The Quickstart sample was not built: {dll}");
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop(); // nothing listens there now: every connection is refused
+        // Port 1 (tcpmux) on loopback: privileged, never bound by a test server (they take ephemeral ports), so every
+        // connection is refused. A freed ephemeral probe port could be taken by another test's server meanwhile.
+        const int port = 1;
 
         var start = new ProcessStartInfo("dotnet", [dll])
         {

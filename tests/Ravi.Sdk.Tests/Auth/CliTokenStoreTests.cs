@@ -97,18 +97,16 @@ public sealed class CliTokenStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Another_users_login_drops_the_previous_users_keys()
+    public async Task Another_accounts_tokens_never_replace_the_file_and_its_keys()
     {
         var path = _temp.Write("auth.json", FullFile);
 
-        await new RaviCliTokenStore(path).SaveAsync(new RaviTokens { AccessToken = "a", RefreshToken = "r", User = new RaviUser { Email = "someone-else@example.com" } });
+        var ex = await Assert.ThrowsAsync<RaviTokenStoreException>(() =>
+            new RaviCliTokenStore(path).SaveAsync(new RaviTokens { AccessToken = "a", RefreshToken = "r", User = new RaviUser { Email = "someone-else@example.com" } }).AsTask());
 
-        var obj = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-        Assert.Equal("someone-else@example.com", (string?)obj["user_email"]);
-        Assert.Null(obj["private_key"]);
-        Assert.Null(obj["public_key"]);
-        Assert.Null(obj["pin_salt"]);
-        Assert.Equal(42, (int)obj["another"]!);
+        Assert.Equal(path, ex.Path);
+        Assert.Contains("agent@example.com", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(FullFile, File.ReadAllText(path));
     }
 
     [Fact]

@@ -73,9 +73,9 @@ public sealed class CredentialChainTests : IDisposable
         var options = CliOptions();
 
         Assert.Equal("Bearer from-env", await BearerUsedAsync(options, env));
-        var (credential, source) = RaviCliConfiguration.ResolveCredential(options, env, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
-        Assert.Equal("RAVI_ACCESS_TOKEN", source);
+        var (credential, _) = RaviCliConfiguration.CreateCredential(options, env, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         Assert.Equal("env-refresh", (await credential.GetTokenAsync())!.RefreshToken);
+        Assert.Null(Assert.IsType<RaviCliCredential>(credential).Current!.Store); // environment tokens are never written anywhere
     }
 
     [Fact]
@@ -123,30 +123,31 @@ public sealed class CredentialChainTests : IDisposable
     }
 
     [Fact]
-    public void File_credential_persists_to_the_file_it_came_from()
+    public async Task File_credential_persists_to_the_file_it_came_from()
     {
         WriteAuth(ConfigDir, "from-config-dir", "r1");
         var env = Environment().Set("RAVI_CONFIG_DIR", ConfigDir);
 
-        var (credential, source) = RaviCliConfiguration.ResolveCredential(CliOptions(), env, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var (credential, _) = RaviCliConfiguration.CreateCredential(CliOptions(), env, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        Assert.Equal("from-config-dir", (await credential.GetTokenAsync())!.AccessToken);
 
-        var store = Assert.IsType<RaviCliTokenStore>(Assert.IsType<RaviCredential>(credential).Store);
+        var store = Assert.IsType<RaviCliTokenStore>(Assert.IsType<RaviCliCredential>(credential).Current!.Store);
         Assert.Equal(Path.GetFullPath(Path.Combine(ConfigDir, "auth.json")), store.FilePath);
-        Assert.Equal(store.FilePath, source);
     }
 
     [Fact]
-    public void With_nothing_found_logins_are_saved_where_the_cli_would_save_them()
+    public async Task With_nothing_found_logins_are_saved_where_the_cli_would_save_them()
     {
         var env = Environment();
-        var (credential, _) = RaviCliConfiguration.ResolveCredential(CliOptions(), env, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
-        var store = Assert.IsType<RaviCliTokenStore>(Assert.IsType<RaviCredential>(credential).Store);
-        Assert.Equal(Path.GetFullPath(Path.Combine(Home, ".ravi", "auth.json")), store.FilePath);
+        var (credential, _) = RaviCliConfiguration.CreateCredential(CliOptions(), env, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        Assert.Null(await credential.GetTokenAsync());
+        await credential.UpdateAsync(new Models.RaviTokens { AccessToken = "home-login" });
+        Assert.Equal("home-login", RaviCliAuthFile.TryRead(Path.Combine(Home, ".ravi", "auth.json"))!.AccessToken);
 
         env.Set("RAVI_CONFIG_DIR", ConfigDir);
-        (credential, _) = RaviCliConfiguration.ResolveCredential(CliOptions(), env, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
-        store = Assert.IsType<RaviCliTokenStore>(Assert.IsType<RaviCredential>(credential).Store);
-        Assert.Equal(Path.GetFullPath(Path.Combine(ConfigDir, "auth.json")), store.FilePath);
+        (credential, _) = RaviCliConfiguration.CreateCredential(CliOptions(), env, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        await credential.UpdateAsync(new Models.RaviTokens { AccessToken = "config-dir-login" });
+        Assert.Equal("config-dir-login", RaviCliAuthFile.TryRead(Path.Combine(ConfigDir, "auth.json"))!.AccessToken);
     }
 
     [Fact]

@@ -403,7 +403,8 @@ public sealed class EventStreamReaderTests : IDisposable
     [InlineData("abc", "abc", false)]
     [InlineData("abd", "abc", true)]
     [InlineData("10", "x", true)]
-    public void IdOrdering(string id, string last, bool after) => Assert.Equal(after, RaviEventStreamReader.IsAfter(id, last));
+    public void The_resume_point_given_by_the_caller_skips_that_id_and_lower_numeric_ids(string id, string last, bool yielded) =>
+        Assert.Equal(yielded ? EventIdTracker.Decision.New : EventIdTracker.Decision.Repeat, new EventIdTracker(16, last).Check(id, "message", "d", firstOnConnection: true));
 
     private static Task<bool> Next(IAsyncEnumerator<RaviEvent> e) => e.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
 

@@ -65,6 +65,7 @@ public sealed class DependencyInjectionTests
             ["Ravi:RetryBaseDelay"] = "00:00:00.250",
             ["Ravi:MaxRetryDelay"] = "00:00:30",
             ["Ravi:EnableSendLimiter"] = "true",
+            ["Ravi:StoreKeysForCli"] = "true",
             ["Ravi:argon2implementation"] = "managed", // keys and enum values are case-insensitive
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
@@ -92,6 +93,7 @@ public sealed class DependencyInjectionTests
         Assert.Equal(TimeSpan.FromMilliseconds(250), o.RetryBaseDelay);
         Assert.Equal(TimeSpan.FromSeconds(30), o.MaxRetryDelay);
         Assert.True(o.EnableSendLimiter);
+        Assert.True(o.StoreKeysForCli);
         Assert.Equal(RaviArgon2Implementation.Managed, o.Argon2Implementation);
 
         // Every bindable option must be covered here and differ from its default, so a new option the binder misses fails this test.

@@ -162,6 +162,11 @@ public sealed class ModelFactoryTests
             return new[] { RaviModelFactory.SmsConversationMessage(1, "hi", "inbound", true, Samples.Created) };
         }
 
+        if (underlying == typeof(RaviTokenStoreException))
+        {
+            return SaveFailure;
+        }
+
         if (underlying == typeof(IDictionary<string, JsonElement>))
         {
             using var doc = JsonDocument.Parse("""{"seats":3}""");
@@ -170,4 +175,6 @@ public sealed class ModelFactoryTests
 
         throw new InvalidOperationException("Add a sample value for " + type);
     }
+
+    private static readonly RaviTokenStoreException SaveFailure = new("not saved", "/tmp/auth.json");
 }

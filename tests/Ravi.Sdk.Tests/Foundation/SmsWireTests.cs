@@ -41,6 +41,25 @@ public sealed class SmsWireTests
         ModelAssert.Equivalent(Samples.ConversationDetail, conversation);
     }
 
+    [Theory]
+    [InlineData("a/../b", "a%2F..%2Fb")]
+    [InlineData("thread/../../auth/user", "thread%2F..%2F..%2Fauth%2Fuser")]
+    [InlineData("a?b#c d%", "a%3Fb%23c%20d%25")]
+    [InlineData("%2E%2E", "%252E%252E")]
+    [InlineData("é", "%C3%A9")]
+    public async Task Ids_are_escaped_into_exactly_one_path_segment(string id, string segment)
+    {
+        using var h = new WireHarness();
+        h.ExpectJson(HttpMethod.Get, $"api/sms-inbox/{segment}/", Samples.ConversationDetailJson);
+        h.ExpectJson(HttpMethod.Get, $"api/email-inbox/{segment}/", Samples.ThreadDetailJson);
+
+        await h.Scoped.SmsInbox.GetConversationAsync(id);
+        await h.Scoped.EmailInbox.GetThreadAsync(id);
+
+        Assert.Equal($"/api/sms-inbox/{segment}/", h.Requests[0].Uri.AbsolutePath);
+        Assert.Equal($"/api/email-inbox/{segment}/", h.Requests[1].Uri.AbsolutePath);
+    }
+
     [Fact]
     public async Task ListMessages_gets_messages_with_identity()
     {

@@ -103,4 +103,19 @@ public sealed class VaultWireTests
         Assert.Null(secret);
         RequestAssert.Api(h.SingleRequest(), HttpMethod.Get, Path + "?key=OPENAI_API_KEY", identity: true);
     }
+
+    [Fact]
+    public async Task GetByKey_escapes_the_servers_uuid_and_skips_one_that_cannot_be_a_path_segment()
+    {
+        using var h = new WireHarness();
+        h.ExpectJson(HttpMethod.Get, Path,
+            $"[{Samples.SecretJson("..", "OPENAI_API_KEY", "null")},{Samples.SecretJson("a/../b", "OPENAI_API_KEY", "null")}]");
+        h.ExpectJson(HttpMethod.Get, Path + "a%2F..%2Fb/", Samples.SecretJson());
+
+        var secret = await h.Scoped.Vault.GetByKeyAsync("OPENAI_API_KEY");
+
+        var requests = h.AllRequests(2);
+        Assert.Equal("/" + Path + "a%2F..%2Fb/", requests[1].Uri.AbsolutePath);
+        Assert.NotNull(secret);
+    }
 }

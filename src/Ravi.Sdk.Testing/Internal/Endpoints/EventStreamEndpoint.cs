@@ -17,17 +17,27 @@ internal static class EventStreamEndpoint
     {
         var identity = context.Caller().RequiredIdentity;
         long startAfter;
+        long last;
+        int life;
         lock (state.Sync)
         {
-            startAfter = identity.LastEventId;
+            startAfter = last = identity.LastEventId;
+            life = identity.EventLife;
         }
 
         var lastEventId = context.Request.Headers["Last-Event-ID"].ToString().Trim();
-        if (long.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out var resumeAfter))
+        if (state.Options.EventIdPrefix is { Length: > 0 } prefix && lastEventId.StartsWith(prefix, StringComparison.Ordinal))
         {
-            startAfter = resumeAfter;
+            lastEventId = lastEventId[prefix.Length..];
         }
 
-        return new EventStreamResult(state, identity, startAfter);
+        if (long.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out var resumeAfter))
+        {
+            // After a restart the server does not know ids beyond its new counter: it starts from its first event.
+            startAfter = life > 0 && resumeAfter > last ? 0 : resumeAfter;
+        }
+
+        startAfter = Math.Max(0, startAfter - state.Faults.ClaimReplay());
+        return new EventStreamResult(state, identity, startAfter, life);
     }
 }

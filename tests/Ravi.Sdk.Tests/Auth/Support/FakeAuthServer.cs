@@ -6,7 +6,8 @@ namespace Ravi.Sdk.Tests.Auth.Support;
 
 /// <summary>
 /// An in-memory Ravi auth server: accepts only the current access tokens, rotates single-use refresh tokens, counts
-/// refresh calls, and answers every other authorized request with <paramref name="ok"/>'s JSON.
+/// refresh calls, signs in any email/password at <c>/api/auth/login/</c>, and answers every other authorized request with
+/// <see cref="OkJson"/>.
 /// </summary>
 internal sealed class FakeAuthServer
 {
@@ -109,6 +110,13 @@ internal sealed class FakeAuthServer
             return StubHandler.Json(HttpStatusCode.OK, newRefresh is null
                 ? $$"""{"{{a}}":"{{access}}"}"""
                 : $$"""{"{{a}}":"{{access}}","{{rf}}":"{{newRefresh}}"}""");
+        }
+
+        if (recorded.Path == "/api/auth/login/")
+        {
+            using var login = JsonDocument.Parse(recorded.Body ?? "{}");
+            var email = login.RootElement.TryGetProperty("email", out var e) ? e.GetString() : null;
+            return StubHandler.Json(HttpStatusCode.OK, $$$"""{"access":"{{{IssueAccess()}}}","refresh":"{{{IssueRefresh()}}}","user":{"id":7,"email":"{{{email}}}"}}""");
         }
 
         var bearer = recorded.Authorization is { } h && h.StartsWith("Bearer ", StringComparison.Ordinal) ? h["Bearer ".Length..] : null;

@@ -6,6 +6,7 @@ namespace Ravi.Sdk.Tests.Auth.Support;
 internal sealed class TestEnvironment : RaviEnvironment
 {
     private readonly Dictionary<string, string?> _variables = new(StringComparer.Ordinal);
+    private int _reads;
 
     public TestEnvironment(string? home = null, string? currentDirectory = null)
     {
@@ -17,15 +18,36 @@ internal sealed class TestEnvironment : RaviEnvironment
 
     public string Cwd { get; set; }
 
+    /// <summary>How many times the SDK looked at the environment (variables, home or working directory).</summary>
+    public int Reads => Volatile.Read(ref _reads);
+
     public TestEnvironment Set(string name, string? value)
     {
         _variables[name] = value;
         return this;
     }
 
-    public override string? GetEnvironmentVariable(string name) => _variables.TryGetValue(name, out var v) ? v : null;
+    public override string? GetEnvironmentVariable(string name)
+    {
+        Interlocked.Increment(ref _reads);
+        return _variables.TryGetValue(name, out var v) ? v : null;
+    }
 
-    public override string? HomeDirectory => Home;
+    public override string? HomeDirectory
+    {
+        get
+        {
+            Interlocked.Increment(ref _reads);
+            return Home;
+        }
+    }
 
-    public override string CurrentDirectory => Cwd;
+    public override string CurrentDirectory
+    {
+        get
+        {
+            Interlocked.Increment(ref _reads);
+            return Cwd;
+        }
+    }
 }
