@@ -4,8 +4,9 @@ namespace Ravi.Sdk.Shared;
 
 /// <summary>
 /// A <c>SocketsHttpHandler.ConnectCallback</c> that connects the way the handler does by default and counts: how many TCP
-/// connections were opened, how many are open now (not yet disposed by the connection pool) and the most that were open
-/// at once. Shared (as a linked source file) by the integration tests and the load program.
+/// connections were opened, how many sockets are open now (from the moment one is created, connecting included, until the
+/// connection pool disposes its connection) and the most that were open at once. Shared (as a linked source file) by the
+/// integration tests and the load program.
 /// </summary>
 internal sealed class ConnectionCounter
 {
@@ -16,10 +17,10 @@ internal sealed class ConnectionCounter
     /// <summary>Connections opened so far.</summary>
     public int Opened => Volatile.Read(ref _opened);
 
-    /// <summary>Connections open now.</summary>
+    /// <summary>Sockets open now (connecting or connected).</summary>
     public int Live => Volatile.Read(ref _live);
 
-    /// <summary>The most connections open at once since the last <see cref="ResetPeak"/> (exact: tracked at every open).</summary>
+    /// <summary>The most sockets open at once since the last <see cref="ResetPeak"/> (exact: tracked at every socket created).</summary>
     public int Peak => Volatile.Read(ref _peak);
 
     /// <summary>Starts measuring the peak again from the connections open now.</summary>
@@ -29,23 +30,24 @@ internal sealed class ConnectionCounter
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(context.DnsEndPoint, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-
-        Interlocked.Increment(ref _opened);
         var live = Interlocked.Increment(ref _live);
         int peak;
         while (live > (peak = Volatile.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, live, peak) != peak)
         {
         }
 
+        try
+        {
+            await socket.ConnectAsync(context.DnsEndPoint, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Interlocked.Decrement(ref _live);
+            socket.Dispose();
+            throw;
+        }
+
+        Interlocked.Increment(ref _opened);
         return new CountedStream(socket, this);
     }
 

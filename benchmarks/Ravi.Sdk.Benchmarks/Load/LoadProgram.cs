@@ -8,7 +8,8 @@ namespace Ravi.Sdk.Benchmarks.Load;
 /// <summary>
 /// The scale program of issue 10 item 11 (see docs/performance.md): many identity-scoped event streams and many OTP waits
 /// through one <see cref="RaviClient"/>, against a <see cref="Testing.RaviTestServer"/> in a child process.
-/// <c>load [--streams N] [--otp N] [--batch N]</c>; defaults 10,000 streams, 1,000 waits, 200 streams connecting at a time.
+/// <c>load [--streams N] [--otp N] [--batch N] [--otp-stagger-ms N]</c>; defaults 10,000 streams, 1,000 waits, 200 streams
+/// connecting at a time, all waits started at once.
 /// Exits 0 when every check and target holds, 1 otherwise.
 /// </summary>
 internal static class LoadProgram
@@ -21,6 +22,7 @@ internal static class LoadProgram
         var streams = Option(args, "--streams", 10_000);
         var waits = Option(args, "--otp", 1_000);
         var batch = Option(args, "--batch", 200);
+        var stagger = TimeSpan.FromMilliseconds(Option(args, "--otp-stagger-ms", 0));
         if (waits > streams)
         {
             throw new ArgumentException("--otp cannot exceed --streams (the waits reuse the first identities).");
@@ -41,14 +43,17 @@ internal static class LoadProgram
         var warmUp = new StreamLoad(client, server, counter, streams, WarmUpStreams, WarmUpStreams);
         await warmUp.RunAsync(CollectedHeap(), SocketCounter.CountProcessSockets(), static _ => { });
 
+        Log($"Bare HttpClient baseline: {streams} streams; load average {LoadAverage()}");
+        var raw = await new RawStreamBaseline(server, 0, streams, batch).RunAsync(Log);
+
         var load = new StreamLoad(client, server, counter, 0, streams, batch);
         var baselineSockets = SocketCounter.CountProcessSockets();
         var baselineHeap = CollectedHeap();
         Log($"Event streams: baseline heap {baselineHeap / 1024.0 / 1024:0.0} MiB, {counter.Live} client sockets; load average {LoadAverage()}");
         var s = await load.RunAsync(baselineHeap, baselineSockets, Log);
 
-        Log($"OTP waits: {counter.Live} client sockets before; load average {LoadAverage()}");
-        var o = await new OtpLoad(client, server, counter, waits).RunAsync(SocketCounter.CountProcessSockets(), Log);
+        Log($"OTP waits{(stagger > TimeSpan.Zero ? $", one started every {stagger.TotalMilliseconds} ms" : ", all started at once")}: {counter.Live} client sockets before; load average {LoadAverage()}");
+        var o = await new OtpLoad(client, server, counter, waits, stagger).RunAsync(SocketCounter.CountProcessSockets(), Log);
 
         var heapPerStream = s.HeapBytes / (double)s.Streams;
         var checks = new (string Name, bool Ok, string Detail)[]
@@ -56,7 +61,7 @@ internal static class LoadProgram
             ("streams: each received exactly its own events", s.ExactlyOwn == s.Streams && s.Foreign == 0 && s.Extra == 0,
                 $"{s.ExactlyOwn} of {s.Streams} got their 2 events once each; {s.Missing} missing, {s.Extra} extra, {s.Foreign} foreign, {s.Reconnects} reconnects"),
             ("streams: managed heap per stream ≤ 32 KB", heapPerStream <= MaxHeapPerStream,
-                $"{heapPerStream / 1024:0.00} KB ({s.HeapBytes / 1024.0 / 1024:0.0} MiB for {s.Streams})"),
+                $"{heapPerStream / 1024:0.00} KB ({s.HeapBytes / 1024.0 / 1024:0.0} MiB for {s.Streams}); a bare HttpClient stream: {raw.HeapBytes / (double)streams / 1024:0.00} KB"),
             ("streams: exactly one socket each", s.LiveConnections == s.Streams && s.ProcessSockets == s.Streams,
                 $"{s.LiveConnections} connections (ConnectCallback), {s.ProcessSockets} sockets (/proc/self/fd), {s.ActiveConnections} active / {s.IdleConnections} idle (System.Net.Http metric), server: {s.ServerStreams} streams"),
             ("streams: delivery latency, event 1 to all streams at once", true, s.BurstLatency.ToString()),
@@ -65,7 +70,7 @@ internal static class LoadProgram
                 $"{s.LiveAfterClose} connections, {s.ProcessSocketsAfterClose} sockets, {s.IdleAfterClose} idle"),
             ("otp: every wait got its own code", o.Correct == o.Waits, $"{o.Correct} of {o.Waits}; {o.Wrong} wrong, {o.Failed} failed{(o.FirstError is null ? "" : $" ({o.FirstError})")}"),
             ("otp: at most one socket per wait at peak", o.PeakConnections <= o.Waits && o.PeakProcessSockets <= o.Waits,
-                $"peak {o.PeakConnections} connections = {o.PeakConnections / (double)o.Waits:0.000} per wait (exact), /proc sampled peak {o.PeakProcessSockets}; while waiting {o.WaitingConnections} ({o.WaitingIdle} idle); {o.Opened} connections opened in all"),
+                $"peak {o.PeakConnections} sockets = {o.PeakConnections / (double)o.Waits:0.000} per wait (exact, connecting ones included), /proc sampled peak {o.PeakProcessSockets}; while waiting {o.WaitingConnections} ({o.WaitingIdle} idle); {o.Opened} connections opened in all"),
             ("otp: no socket left idle afterwards", o.LiveAfter == 0 && o.IdleAfter == 0 && o.ProcessSocketsAfter <= 0,
                 $"{o.LiveAfter} connections, {o.IdleAfter} idle, {o.ActiveAfter} active, {o.ProcessSocketsAfter} sockets (/proc)"),
             ("otp: injection → code in hand", true, o.Latency.ToString()),

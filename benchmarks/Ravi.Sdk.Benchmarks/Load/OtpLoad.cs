@@ -5,11 +5,11 @@ namespace Ravi.Sdk.Benchmarks.Load;
 
 /// <summary>
 /// N concurrent OTP waits (<see cref="OtpClient.WaitForSmsCodeAsync"/>, default transport: SSE with polling fallback), one per
-/// identity, all started at once; once every wait's stream is connected each identity gets one SMS with its own code. Sockets
+/// identity, all started at once (or one every <c>stagger</c>); once every wait's stream is connected each identity gets one SMS with its own code. Sockets
 /// are counted over the whole phase (the exact peak of live connections, and /proc/self/fd sampled), while the waits wait,
 /// and after they all completed.
 /// </summary>
-internal sealed class OtpLoad(RaviClient client, LoadServerProcess server, SocketCounter counter, int count)
+internal sealed class OtpLoad(RaviClient client, LoadServerProcess server, SocketCounter counter, int count, TimeSpan stagger)
 {
     private static readonly TimeSpan PhaseTimeout = TimeSpan.FromMinutes(10);
 
@@ -51,6 +51,10 @@ internal sealed class OtpLoad(RaviClient client, LoadServerProcess server, Socke
         {
             var index = i;
             waits[i] = WaitAsync(server.Identities[i], done, index);
+            if (stagger > TimeSpan.Zero)
+            {
+                await Task.Delay(stagger);
+            }
         }
 
         var ready = Stopwatch.StartNew();
