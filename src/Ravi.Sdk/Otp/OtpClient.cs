@@ -30,6 +30,13 @@ public class OtpClient
 {
     private const string SmsInboxPath = "api/sms-inbox/";
     private const string EmailInboxPath = "api/email-inbox/";
+
+    /// <summary>
+    /// How many catch-up polls the waits of one client (its root and every identity view) run at once next to their event
+    /// streams: each is a second connection for one round trip, so waits started together hold at most their streams plus
+    /// this many connections.
+    /// </summary>
+    internal const int ConcurrentCatchUps = 4;
     private readonly RaviClient _client = null!;
 
     /// <summary>Constructor for mocking frameworks.</summary>
@@ -236,6 +243,13 @@ public class OtpClient
         }
 
         var interval = options.PollInterval;
+
+        // A catch-up poll next to the stream runs only in one of the client's few turns (a second connection each); until
+        // the wait has its turn it goes on handling its stream's events.
+        var catchUps = _client.Scope.Shared.OtpCatchUps;
+        var catchUpDue = false;
+        Task? turn = null;
+        using var turnStop = CancellationTokenSource.CreateLinkedTokenSource(token);
         try
         {
             while (true)
@@ -252,13 +266,19 @@ public class OtpClient
                             {
                                 polling = true;
                                 wait.Polling = true;
+                                catchUpDue = false; // polling from now on, on the one connection the stream had
+                                await GiveUpTurnAsync(turn, turnStop, catchUps).ConfigureAwait(false);
+                                turn = null;
                                 OtpLog.FallingBackToPolling(logger, hint.Reason ?? "the event stream failed");
                                 found = await wait.CheckInboxAsync(token).ConfigureAwait(false);
                             }
 
                             break;
-                        case HintKind.PollAll:
+                        case HintKind.PollAll when polling:
                             found = await wait.CheckInboxAsync(token).ConfigureAwait(false);
+                            break;
+                        case HintKind.PollAll:
+                            catchUpDue = true; // one poll, run after this hint, catches up for every connect so far
                             break;
                         case HintKind.Container:
                             found = await wait.CheckConversationAsync(hint.ContainerId!, token).ConfigureAwait(false);
@@ -276,13 +296,43 @@ public class OtpClient
                     }
                 }
 
+                if (catchUpDue)
+                {
+                    var pending = turn ??= catchUps.WaitAsync(turnStop.Token);
+                    if (!pending.IsCompleted)
+                    {
+                        await WaitForHintOrAsync(hints.Reader, _ => pending, token).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    await pending.ConfigureAwait(false); // throws only when the wait is over
+                    turn = null;
+                    catchUpDue = false;
+                    T? caughtUp;
+                    try
+                    {
+                        caughtUp = await wait.CheckInboxAsync(token).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        catchUps.Release();
+                    }
+
+                    if (caughtUp is not null)
+                    {
+                        return caughtUp;
+                    }
+
+                    continue;
+                }
+
                 if (!polling)
                 {
                     await hints.Reader.WaitToReadAsync(token).ConfigureAwait(false);
                     continue;
                 }
 
-                if (await WaitForHintOrDelayAsync(hints.Reader, interval, time, token).ConfigureAwait(false))
+                if (await WaitForHintOrAsync(hints.Reader, t => Task.Delay(interval, time, t), token).ConfigureAwait(false))
                 {
                     continue;
                 }
@@ -302,18 +352,42 @@ public class OtpClient
         }
         finally
         {
+            await GiveUpTurnAsync(turn, turnStop, catchUps).ConfigureAwait(false);
             await sseStop.CancelAsync().ConfigureAwait(false);
             await sse.ConfigureAwait(false);
         }
     }
 
-    /// <summary>Waits for the next hint (true) or until <paramref name="delay"/> passed (false).</summary>
-    private static async Task<bool> WaitForHintOrDelayAsync(ChannelReader<Hint> reader, TimeSpan delay, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Leaves the line for a catch-up turn, giving the turn back if it was granted meanwhile.</summary>
+    private static async Task GiveUpTurnAsync(Task? turn, CancellationTokenSource turnStop, SemaphoreSlim catchUps)
+    {
+        if (turn is null)
+        {
+            return;
+        }
+
+        await turnStop.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await turn.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return; // left the line before it was granted
+        }
+
+        catchUps.Release();
+    }
+
+    /// <summary>Waits for the next hint (true) or until <paramref name="other"/> completes (false).</summary>
+    /// <param name="reader">The hints.</param>
+    /// <param name="other">Starts what to wait for besides; its token is cancelled once either is done.</param>
+    /// <param name="cancellationToken">Ends the wait.</param>
+    private static async Task<bool> WaitForHintOrAsync(ChannelReader<Hint> reader, Func<CancellationToken, Task> other, CancellationToken cancellationToken)
     {
         using var race = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var hint = reader.WaitToReadAsync(race.Token).AsTask();
-        var timer = Task.Delay(delay, time, race.Token);
-        var first = await Task.WhenAny(hint, timer).ConfigureAwait(false);
+        var first = await Task.WhenAny(hint, other(race.Token)).ConfigureAwait(false);
         await race.CancelAsync().ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         return first == hint && hint.IsCompletedSuccessfully;
