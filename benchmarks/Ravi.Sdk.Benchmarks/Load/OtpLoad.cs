@@ -68,7 +68,19 @@ internal sealed class OtpLoad(RaviClient client, LoadServerProcess server, Socke
             await Task.Delay(50);
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(2)); // the catch-up poll each wait makes when its stream connects is over by now
+        // The catch-up polls (a few at a time, next to the streams) are over once no socket beyond the streams is seen for 1 s.
+        var quiet = Stopwatch.StartNew();
+        while (quiet.Elapsed < TimeSpan.FromSeconds(1) && ready.Elapsed < PhaseTimeout)
+        {
+            if (counter.Live > count)
+            {
+                quiet.Restart();
+            }
+
+            await Task.Delay(10);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1));
         var waiting = counter.Live;
         var waitingIdle = counter.IdleConnections;
         log($"  {count} waits connected in {ready.Elapsed.TotalSeconds:0.0} s: {waiting} sockets ({waitingIdle} idle in the pool), peak so far {counter.Peak}");
