@@ -108,7 +108,7 @@ public sealed class RaviClientOptions
     /// </summary>
     public bool EnableSendLimiter { get; set; }
 
-    /// <summary>Which Argon2id implementation derives keys from a PIN. Default: native libsodium, managed fallback.</summary>
+    /// <summary>Which Argon2id implementation derives keys from a PIN. Default: native libsodium, the managed fallback when the application references Konscious.</summary>
     public RaviArgon2Implementation Argon2Implementation { get; set; } = RaviArgon2Implementation.Auto;
 
     /// <summary>The clock used for token expiry, retries, OTP windows and timeouts. Tests pass a fake one.</summary>

@@ -4,7 +4,9 @@ namespace Ravi.Sdk.Crypto;
 
 /// <summary>
 /// Argon2id v1.3 with one lane, through native libsodium (NSec) or the managed Konscious implementation. Both give the
-/// same bytes for the same inputs; the tests hold them to that.
+/// same bytes for the same inputs; the tests hold them to that. Konscious is compiled against but not a dependency of the
+/// package (docs/encryption.md, "Argon2id implementations"): the managed path works when the application references
+/// <c>Konscious.Security.Cryptography.Argon2</c> itself, and says so when it does not.
 /// </summary>
 internal static class RaviArgon2
 {
@@ -16,6 +18,9 @@ internal static class RaviArgon2
 
     /// <summary>The salt size (libsodium accepts exactly 16 bytes).</summary>
     public const int SaltBytes = 16;
+
+    /// <summary>The package the application references to enable the managed implementation.</summary>
+    public const string ManagedPackage = "Konscious.Security.Cryptography.Argon2";
 
     /// <summary>Derives the CLI's 32-byte seed from a PIN's ASCII bytes.</summary>
     public static void DeriveSeed(ReadOnlySpan<byte> password, ReadOnlySpan<byte> salt, Span<byte> seed, RaviArgon2Implementation implementation) =>
@@ -43,12 +48,24 @@ internal static class RaviArgon2
                 DeriveNative(password, salt, passes, memoryKiB, output);
                 break;
             case RaviArgon2Implementation.Managed:
-                DeriveManaged(password, salt, passes, memoryKiB, output);
+                if (!TryDeriveManaged(password, salt, passes, memoryKiB, output))
+                {
+                    throw new RaviCryptoException(
+                        RaviCryptoErrorKind.NativeFailure,
+                        $"RaviArgon2Implementation.Managed needs the {ManagedPackage} package, which the Ravi.Sdk package does not bring: add a package reference to it (1.3.1 or later) to the application, or use RaviArgon2Implementation.Native.");
+                }
+
                 break;
             case RaviArgon2Implementation.Auto:
                 if (!Sodium.IsAvailable || !TryDeriveNative(password, salt, passes, memoryKiB, output))
                 {
-                    DeriveManaged(password, salt, passes, memoryKiB, output);
+                    if (!TryDeriveManaged(password, salt, passes, memoryKiB, output))
+                    {
+                        Sodium.EnsureAvailable(); // names the native failure, the one that matters
+                        throw new RaviCryptoException(
+                            RaviCryptoErrorKind.NativeFailure,
+                            $"Argon2id could not run in libsodium (NSec), and the managed fallback is not installed: add a package reference to {ManagedPackage} to the application to enable it.");
+                    }
                 }
 
                 break;
@@ -90,6 +107,23 @@ internal static class RaviArgon2
         }
     }
 
+    /// <summary>Derives with Konscious; false when the application does not carry the Konscious assembly.</summary>
+    private static bool TryDeriveManaged(ReadOnlySpan<byte> password, ReadOnlySpan<byte> salt, int passes, int memoryKiB, Span<byte> output)
+    {
+        try
+        {
+            DeriveManaged(password, salt, passes, memoryKiB, output);
+            return true;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or FileLoadException or TypeLoadException or MissingMethodException)
+        {
+            // The assembly reference resolves when DeriveManaged is compiled (JIT) or, under native AOT, when it runs.
+            return false;
+        }
+    }
+
+    // Not inlined: the Konscious types must only be resolved here, inside TryDeriveManaged's catch.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static void DeriveManaged(ReadOnlySpan<byte> password, ReadOnlySpan<byte> salt, int passes, int memoryKiB, Span<byte> output)
     {
         // Konscious takes arrays: copy, and wipe the copies afterwards.

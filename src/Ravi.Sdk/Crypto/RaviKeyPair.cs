@@ -63,12 +63,13 @@ public sealed class RaviKeyPair : IDisposable
     /// <summary>
     /// Derives the key pair from a PIN the way the CLI does: Argon2id(PIN, salt) → 32-byte seed →
     /// <c>crypto_box_seed_keypair</c>. Runs on the calling thread and takes about a second; see
-    /// <see cref="FromPinAsync"/>. Uses native libsodium, falling back to managed Argon2id if it cannot load.
+    /// <see cref="FromPinAsync"/>. Uses native libsodium, falling back to managed Argon2id if it cannot load and the application references Konscious.
     /// </summary>
     /// <param name="pin">Exactly 6 ASCII digits.</param>
     /// <param name="salt">The 16-byte salt from the encryption metadata.</param>
     /// <returns>The key pair; dispose it.</returns>
     /// <exception cref="ArgumentException">The PIN is not 6 ASCII digits, or the salt is not 16 bytes.</exception>
+    /// <exception cref="RaviCryptoException">The Argon2id implementation is unavailable: libsodium does not load, or <see cref="RaviArgon2Implementation.Managed"/> without the Konscious package (<see cref="RaviCryptoErrorKind.NativeFailure"/>).</exception>
     public static RaviKeyPair FromPin(string pin, ReadOnlySpan<byte> salt) => FromPin(pin, salt, RaviArgon2Implementation.Auto);
 
     /// <summary>Derives the key pair from a PIN with a chosen Argon2id implementation (the outputs are identical).</summary>
@@ -77,6 +78,7 @@ public sealed class RaviKeyPair : IDisposable
     /// <param name="implementation">Native libsodium, managed Konscious, or automatic.</param>
     /// <returns>The key pair; dispose it.</returns>
     /// <exception cref="ArgumentException">The PIN is not 6 ASCII digits, or the salt is not 16 bytes.</exception>
+    /// <exception cref="RaviCryptoException">The Argon2id implementation is unavailable: libsodium does not load, or <see cref="RaviArgon2Implementation.Managed"/> without the Konscious package (<see cref="RaviCryptoErrorKind.NativeFailure"/>).</exception>
     public static RaviKeyPair FromPin(string pin, ReadOnlySpan<byte> salt, RaviArgon2Implementation implementation)
     {
         ValidatePin(pin);
@@ -110,6 +112,7 @@ public sealed class RaviKeyPair : IDisposable
     /// <param name="cancellationToken">Abandons the wait.</param>
     /// <returns>The key pair; dispose it.</returns>
     /// <exception cref="ArgumentException">The PIN is not 6 ASCII digits, or the salt is not 16 bytes (thrown before any work starts).</exception>
+    /// <exception cref="RaviCryptoException">The Argon2id implementation is unavailable: libsodium does not load, or <see cref="RaviArgon2Implementation.Managed"/> without the Konscious package (<see cref="RaviCryptoErrorKind.NativeFailure"/>).</exception>
     public static Task<RaviKeyPair> FromPinAsync(string pin, ReadOnlyMemory<byte> salt, RaviArgon2Implementation implementation = RaviArgon2Implementation.Auto, CancellationToken cancellationToken = default)
     {
         ValidatePin(pin);

@@ -21,6 +21,6 @@ public enum RaviCryptoErrorKind
     /// <summary>The PIN or key has an invalid format.</summary>
     InvalidKey,
 
-    /// <summary>The native crypto library failed unexpectedly.</summary>
+    /// <summary>A crypto library failed or could not be loaded: native libsodium, or the opt-in managed Argon2id without its package.</summary>
     NativeFailure,
 }
