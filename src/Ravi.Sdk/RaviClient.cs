@@ -52,6 +52,8 @@ public class RaviClient : IDisposable
     /// request may already have reached that host (.NET drops <c>Authorization</c> on a redirect, but not the other
     /// headers, and a 307/308 resends the body); the SDK then refuses the answer with <see cref="RaviRedirectException"/>.
     /// Do not put a retrying handler in it either: the SDK retries by itself, and only what is safe to repeat.
+    /// The SDK's own transport sets <c>MaxResponseDrainSize = 0</c>, so that an event stream the caller stops closes its
+    /// connection at once; with .NET's default (1 MiB within 2 s) a stopped stream keeps its connection for up to 2 s.
     /// </remarks>
     /// <param name="httpClient">The client to send through; its <c>BaseAddress</c> is ignored in favour of <see cref="RaviClientOptions.BaseAddress"/>.</param>
     /// <param name="options">The settings; validated, then copied (changing them afterwards does not affect the client).</param>

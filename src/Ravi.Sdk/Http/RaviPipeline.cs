@@ -88,6 +88,11 @@ internal sealed class RaviPipeline : IDisposable
         ConnectTimeout = TimeSpan.FromSeconds(15),
         EnableMultipleHttp2Connections = true,
 
+        // A response disposed before its end is an event stream the caller stopped (every other body is read in full
+        // inside the attempt): close its connection now instead of draining it for up to ResponseDrainTimeout (2 s), which
+        // for a stream that never ends only keeps a socket open next to whatever the caller opens next.
+        MaxResponseDrainSize = 0,
+
         // SSE resumes with Last-Event-ID, which WHATWG sends as UTF-8; SocketsHttpHandler refuses non-ASCII header
         // values unless an encoding is chosen for them.
         RequestHeaderEncodingSelector = static (name, _) =>
