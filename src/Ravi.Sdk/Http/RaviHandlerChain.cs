@@ -17,7 +17,7 @@ internal static class RaviHandlerChain
     /// <summary>Composes the SDK's handlers over <paramref name="transport"/>.</summary>
     public static HttpMessageHandler Build(RaviPipeline pipeline, HttpMessageHandler transport)
     {
-        var logging = new RaviLoggingHandler(pipeline.LoggerFactory.CreateLogger("Ravi.Sdk.Http")) { InnerHandler = BuildWire(pipeline, transport) };
+        var logging = new RaviLoggingHandler(pipeline.LoggerFactory.CreateLogger(Diagnostics.RaviLogCategories.Http)) { InnerHandler = BuildWire(pipeline, transport) };
         var auth = new RaviTokenRefreshHandler(pipeline) { InnerHandler = logging };
         return new RaviResilienceHandler(pipeline) { InnerHandler = auth };
     }

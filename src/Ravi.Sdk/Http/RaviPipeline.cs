@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Ravi.Sdk.Diagnostics;
 
 namespace Ravi.Sdk.Http;
 
@@ -44,7 +45,7 @@ internal sealed class RaviPipeline : IDisposable
         BaseAddress = NormalizeBase(options.BaseAddress);
         TimeProvider = options.TimeProvider;
         LoggerFactory = loggerFactory ?? options.LoggerFactory ?? NullLoggerFactory.Instance;
-        _logger = LoggerFactory.CreateLogger("Ravi.Sdk.Http");
+        _logger = LoggerFactory.CreateLogger(RaviLogCategories.Http);
         UserAgent = BuildUserAgent(options.ApplicationId);
         _transport = transport;
         _disposeTransport = disposeTransport;
@@ -138,23 +139,41 @@ internal sealed class RaviPipeline : IDisposable
     }
 
     /// <summary>Sends the request and deserializes a JSON response.</summary>
-    public async Task<T> SendAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    public async Task<T> SendAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken, [CallerFilePath] string callerFile = "", [CallerMemberName] string callerMember = "")
     {
-        using (request)
+        using var operation = RaviOperation.StartForCaller(callerFile, callerMember, BaseAddress);
+        try
         {
-            using var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
-            await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
+            using (request)
+            {
+                using var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+                await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex)
+        {
+            operation.Fail(ex, cancellationToken, request);
+            throw;
         }
     }
 
     /// <summary>Sends the request and expects a success status; the body (if any) is ignored.</summary>
-    public async Task SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    public async Task SendAsync(HttpRequestMessage request, CancellationToken cancellationToken, [CallerFilePath] string callerFile = "", [CallerMemberName] string callerMember = "")
     {
-        using (request)
+        using var operation = RaviOperation.StartForCaller(callerFile, callerMember, BaseAddress);
+        try
         {
-            using var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
-            await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+            using (request)
+            {
+                using var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+                await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex)
+        {
+            operation.Fail(ex, cancellationToken, request);
+            throw;
         }
     }
 
@@ -182,27 +201,36 @@ internal sealed class RaviPipeline : IDisposable
     /// host): only the wire handlers apply (no Ravi header leaves the API origin; the error body is read bounded). Not
     /// retried, no redirect followed; a transport failure is a <see cref="RaviConnectionException"/>.
     /// </summary>
-    public async Task SendAnonymousAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    public async Task SendAnonymousAsync(HttpRequestMessage request, CancellationToken cancellationToken, [CallerFilePath] string callerFile = "", [CallerMemberName] string callerMember = "")
     {
-        request.Options.Set(RaviHeaders.Anonymous, true);
-        HttpResponseMessage response;
+        using var operation = RaviOperation.StartForCaller(callerFile, callerMember, BaseAddress);
         try
         {
-            response = await _anonymousInvoker.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (RaviRetryClassifier.IsTransportFailure(ex) || ex is OperationCanceledException))
-        {
-            throw RaviConnectionErrors.Create(request, ex, 1, mayHaveBeenProcessed: !(ex is HttpRequestException http && RaviRetryClassifier.FailedBeforeSending(http)));
-        }
-
-        using (response)
-        {
-            if (RaviRedirectPolicy.IsRedirect(response))
+            request.Options.Set(RaviHeaders.Anonymous, true);
+            HttpResponseMessage response;
+            try
             {
-                throw RaviRedirectPolicy.Refused(request, response, null, "and uploads never follow redirects");
+                response = await _anonymousInvoker.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (RaviRetryClassifier.IsTransportFailure(ex) || ex is OperationCanceledException))
+            {
+                throw RaviConnectionErrors.Create(request, ex, 1, mayHaveBeenProcessed: !(ex is HttpRequestException http && RaviRetryClassifier.FailedBeforeSending(http)));
             }
 
-            await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+            using (response)
+            {
+                if (RaviRedirectPolicy.IsRedirect(response))
+                {
+                    throw RaviRedirectPolicy.Refused(request, response, null, "and uploads never follow redirects");
+                }
+
+                await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex)
+        {
+            operation.Fail(ex, cancellationToken, request);
+            throw;
         }
     }
 
@@ -211,8 +239,10 @@ internal sealed class RaviPipeline : IDisposable
     /// <c>next</c> links (same origin only) until the last page, at most <see cref="RaviClientOptions.MaxPages"/> pages
     /// (then <see cref="RaviPageLimitException"/>).
     /// </summary>
-    public async IAsyncEnumerable<T> ListAsync<T>(string relativePath, IdentityScope scope, string? identityUuid, JsonTypeInfo<T> typeInfo, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<T> ListAsync<T>(string relativePath, IdentityScope scope, string? identityUuid, JsonTypeInfo<T> typeInfo, [EnumeratorCancellation] CancellationToken cancellationToken, [CallerFilePath] string callerFile = "", [CallerMemberName] string callerMember = "")
     {
+        // The span lasts the whole enumeration; each page's request runs under it (the iterator resumes on its consumer's context).
+        using var operation = RaviOperation.StartForCaller(callerFile, callerMember, BaseAddress);
         Uri? next = null;
         var first = true;
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -240,12 +270,21 @@ internal sealed class RaviPipeline : IDisposable
             }
 
             seen.Add(request.RequestUri!.AbsoluteUri);
+            operation.Resume();
             ListPage<T> page;
-            using (request)
+            try
             {
-                using var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
-                await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-                page = await ReadPageAsync(response, typeInfo, Options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+                using (request)
+                {
+                    using var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+                    await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+                    page = await ReadPageAsync(response, typeInfo, Options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex)
+            {
+                operation.Fail(ex, cancellationToken);
+                throw;
             }
 
             foreach (var item in page.Items)
