@@ -12,7 +12,7 @@ namespace Ravi.Sdk.Benchmarks;
 /// pipeline, token handler, logging handler, an identity view, list parsing with the source-generated context) versus a
 /// hand-written <see cref="HttpClient"/> + <see cref="JsonSerializer"/> call (the baseline). Both send through the same
 /// in-memory <see cref="StubHandler"/> that answers every request with the same bytes: no sockets, so only the client-side
-/// cost is measured. SPEC §10 target: time ≤ 1.15×, allocations ≤ 1.25×.
+/// cost is measured. Target (docs/performance.md#targets): time ≤ 1.15×, allocations ≤ 1.25×.
 /// </summary>
 [MemoryDiagnoser]
 public class PipelineBenchmarks
@@ -64,7 +64,7 @@ public class PipelineBenchmarks
     }
 
     /// <summary>
-    /// Not a SPEC target: the baseline's code deserializing into the SDK's immutable <see cref="Identity"/> record instead of
+    /// Not one of the targets (docs/performance.md#targets): the baseline's code deserializing into the SDK's immutable <see cref="Identity"/> record instead of
     /// a mutable DTO. The difference to the baseline is the cost of init-only/required properties in System.Text.Json
     /// (it builds such objects through a boxed argument array); the difference to <see cref="RaviClientIdentitiesList"/> is
     /// the SDK's own overhead (handlers, Polly, headers, page detection).

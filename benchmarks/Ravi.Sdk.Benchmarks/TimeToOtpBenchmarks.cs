@@ -14,7 +14,7 @@ namespace Ravi.Sdk.Benchmarks;
 /// which also fetches the conversation to read the full text). The poller runs on its own 1 s timer in the background and
 /// the SMS lands at a random phase of its cycle, as it would in production (expected latency ≈ 0.5 s). I/O-bound and slow for the baseline, so the job is fixed by mutator attributes
 /// (whatever <c>--job</c> says): one invocation per iteration, so the median is the p50 of single OTP deliveries.
-/// SPEC §10 target: p50 ≤ 25 ms via SSE.
+/// Target (docs/performance.md#targets): p50 ≤ 25 ms via SSE.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]

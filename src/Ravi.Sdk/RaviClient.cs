@@ -67,7 +67,7 @@ public class RaviClient : IDisposable
 
     internal RaviClient(RaviClientOptions preparedOptions, Func<RaviClientOptions, (HttpMessageHandler Handler, bool Dispose)> transportFactory, ILoggerFactory? loggerFactory, RaviEnvironment? environment = null)
     {
-        // Credential and identity chains (SPEC §4): explicit options, then environment variables and the CLI's files — run
+        // Credential and identity chains (docs/authentication.md#the-credential-chain): explicit options, then environment variables and the CLI's files — run
         // lazily, on first use, never here (a client is cheap to build and follows the files as they change).
         environment ??= RaviEnvironment.System;
         var authLogger = (loggerFactory ?? preparedOptions.LoggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger(Diagnostics.RaviLogCategories.Auth);

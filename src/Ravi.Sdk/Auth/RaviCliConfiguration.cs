@@ -5,7 +5,7 @@ using Ravi.Sdk.Models;
 namespace Ravi.Sdk.Auth;
 
 /// <summary>
-/// Resolves credentials and the default identity the way the official CLI does (SPEC §4), so a user who ran
+/// Resolves credentials and the default identity the way the official CLI does (docs/authentication.md#the-credential-chain), so a user who ran
 /// <c>ravi login</c> is signed in to the SDK with no code.
 /// Credentials: explicit options → <c>RAVI_ACCESS_TOKEN</c> (+ <c>RAVI_REFRESH_TOKEN</c>) → <c>$RAVI_CONFIG_DIR/auth.json</c>
 /// → <c>~/.ravi/auth.json</c>, run lazily by <see cref="RaviCliCredential"/>. Identity: explicit → <c>$RAVI_CONFIG_DIR/config.json</c> → <c>./.ravi/config.json</c> →

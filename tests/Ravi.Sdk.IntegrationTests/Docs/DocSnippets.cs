@@ -11,7 +11,7 @@ internal static partial class DocSnippets
     /// </summary>
     public static void AssertTested(string document, string testSource)
     {
-        var root = RepositoryRoot();
+        var root = RepositoryFiles.Root;
         var readme = File.ReadAllText(Path.Combine(root, document)).ReplaceLineEndings("\n");
         var source = File.ReadAllText(Path.Combine(root, testSource)).ReplaceLineEndings("\n");
 
@@ -44,19 +44,6 @@ internal static partial class DocSnippets
 
         var indent = lines.Where(l => l.Length > 0).Select(l => l.Length - l.TrimStart().Length).DefaultIfEmpty(0).Min();
         return [.. lines.Select(l => l.Length >= indent ? l[indent..] : l)];
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Ravi.Sdk.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Ravi.Sdk.sln not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"<!-- snippet: (?<name>[a-z-]+) -->\n```csharp\n(?<code>.*?)```", RegexOptions.Singleline)]

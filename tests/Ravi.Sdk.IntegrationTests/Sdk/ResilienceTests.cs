@@ -6,7 +6,7 @@ using Ravi.Sdk.Testing;
 namespace Ravi.Sdk.IntegrationTests.Sdk;
 
 /// <summary>
-/// Retries, timeouts and cancellation against the real server's fault hooks (SPEC §5): reads are retried, an email is
+/// Retries, timeouts and cancellation against the real server's fault hooks (docs/resilience.md#what-is-retried): reads are retried, an email is
 /// never sent twice, a 429 is waited out, and the caller's cancellation wins over any wait.
 /// </summary>
 public abstract class ResilienceTests : SdkTestBase

@@ -4,7 +4,7 @@ using Ravi.Sdk.Tests.Foundation.Infrastructure;
 namespace Ravi.Sdk.Tests.Foundation;
 
 /// <summary>
-/// "Be liberal in what you read" (SPEC §1): fields the server leaves out or sends as null get the model's documented
+/// "Be liberal in what you read" (docs/compatibility.md#reading-rules): fields the server leaves out or sends as null get the model's documented
 /// defaults (empty collections, the RFC 8628 default interval), never a null collection.
 /// </summary>
 public sealed class LenientReadingTests
