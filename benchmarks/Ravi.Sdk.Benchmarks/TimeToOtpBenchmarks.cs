@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using BenchmarkDotNet.Attributes;
 using Ravi.Sdk.Events;
 using Ravi.Sdk.Otp;
+using Ravi.Sdk.Resources;
 using Ravi.Sdk.Testing;
 
 namespace Ravi.Sdk.Benchmarks;

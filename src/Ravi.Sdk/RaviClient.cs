@@ -26,10 +26,10 @@ public class RaviClient : IDisposable
     private VaultClient? _vault;
     private EncryptionClient? _encryption;
     private PhoneClient? _phone;
-    private Events.EventsClient? _events;
-    private Otp.OtpClient? _otp;
+    private EventsClient? _events;
+    private OtpClient? _otp;
     private SubscriptionClient? _subscription;
-    private Totp.TotpClient? _totp;
+    private TotpClient? _totp;
 
     /// <summary>Creates a client that owns its own HTTP connection pool.</summary>
     /// <param name="options">The settings; copied, then validated.</param>
@@ -131,13 +131,13 @@ public class RaviClient : IDisposable
     public virtual PhoneClient Phone => _phone ?? Init(ref _phone, new PhoneClient(Scope));
 
     /// <summary>The real-time event stream (SSE) of inbound email and SMS.</summary>
-    public virtual Events.EventsClient Events => _events ?? Init(ref _events, new Events.EventsClient(Scope));
+    public virtual EventsClient Events => _events ?? Init(ref _events, new EventsClient(Scope));
 
     /// <summary>Helpers that wait for OTP codes, emails and verification links.</summary>
-    public virtual Otp.OtpClient Otp => _otp ?? Init(ref _otp, new Otp.OtpClient(this));
+    public virtual OtpClient Otp => _otp ?? Init(ref _otp, new OtpClient(this));
 
     /// <summary>Two-factor (TOTP) codes: secrets enrolled in the identity's vault, codes computed locally.</summary>
-    public virtual Totp.TotpClient Totp => _totp ?? Init(ref _totp, new Totp.TotpClient(this));
+    public virtual TotpClient Totp => _totp ?? Init(ref _totp, new TotpClient(this));
 
     /// <summary>The account's subscription.</summary>
     public virtual SubscriptionClient Subscription => _subscription ?? Init(ref _subscription, new SubscriptionClient(Scope));

@@ -58,7 +58,7 @@ internal static class IdentityTools
         };
     }
 
-    private static IdentityItem ToItem(Identity i) => new(i.Uuid, i.Name, i.Inbox, i.Phone, i.CreatedDt);
+    private static IdentityItem ToItem(Identity i) => new(i.Uuid, i.Name, i.Inbox, i.PhoneNumber, i.CreatedAt);
 
     private static async Task<object> ListAsync(ToolCall call, CancellationToken cancellationToken)
     {

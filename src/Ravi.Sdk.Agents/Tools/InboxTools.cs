@@ -62,8 +62,8 @@ internal static class InboxTools
     {
         var (text, truncated) = ExternalContent.Bound(ExternalContent.EmailText(m.TextContent, m.HtmlContent), maxBody);
         return new EmailMessageItem(
-            m.Id, m.ThreadId, m.Direction, m.FromEmail, m.ToEmail, m.Cc, m.Subject, text, truncated, m.CreatedDt, m.IsRead,
-            m.Attachments.Count == 0 ? null : [.. m.Attachments.Select(a => new AttachmentItem(a.Filename, a.ContentType, a.Size))]);
+            m.Id, m.ThreadId, m.Direction?.ToString(), m.FromEmail, m.ToEmail, m.Cc, m.Subject, text, truncated, m.CreatedAt, m.IsRead,
+            m.Attachments.Count == 0 ? null : [.. m.Attachments.Select(a => new AttachmentItem(a.FileName, a.ContentType, a.Size))]);
     }
 
     private static int Limit(ToolCall call) => (int)(call.Arguments.Integer("limit") ?? Math.Min(20, call.Options.MaxListItems));
@@ -81,7 +81,7 @@ internal static class InboxTools
                 break;
             }
 
-            items.Add(new EmailThreadItem(t.ThreadId, t.Subject, t.FromEmail, t.Preview, t.MessageCount, t.UnreadCount, t.LatestMessageDt));
+            items.Add(new EmailThreadItem(t.ThreadId, t.Subject, t.FromEmail, t.Preview, t.MessageCount, t.UnreadCount, t.LatestMessageAt));
         }
 
         return ToolCall.Result(new EmailThreadListResult(ExternalContent.Notice, items.Count, items, truncated), ToolJson.Context.EmailThreadListResult);
@@ -109,7 +109,7 @@ internal static class InboxTools
                 break;
             }
 
-            items.Add(new SmsConversationItem(c.ConversationId, c.FromNumber, c.Preview, c.MessageCount, c.UnreadCount, c.LatestMessageDt));
+            items.Add(new SmsConversationItem(c.ConversationId, c.FromNumber, c.Preview, c.MessageCount, c.UnreadCount, c.LatestMessageAt));
         }
 
         return ToolCall.Result(new SmsConversationListResult(ExternalContent.Notice, items.Count, items, truncated), ToolJson.Context.SmsConversationListResult);
@@ -122,10 +122,10 @@ internal static class InboxTools
         var messages = c.Messages.Select(m =>
         {
             var (text, truncated) = ExternalContent.Bound(m.Body, max);
-            return new SmsMessageItem(m.Id, m.Direction, text, truncated, m.CreatedDt, m.IsRead);
+            return new SmsMessageItem(m.Id, m.Direction?.ToString(), text, truncated, m.CreatedAt, m.IsRead);
         });
         return ToolCall.Result(
-            new SmsConversationResult(ExternalContent.Notice, c.ConversationId, c.FromNumber, c.PhoneNumber ?? c.Phone, [.. messages]),
+            new SmsConversationResult(ExternalContent.Notice, c.ConversationId, c.FromNumber, c.PhoneNumber ?? c.PhoneId, [.. messages]),
             ToolJson.Context.SmsConversationResult);
     }
 }

@@ -134,7 +134,7 @@ internal static class PasswordTools
                 break;
             }
 
-            items.Add(new PasswordItem(entry.Domain, entry.Username, entry.UpdatedDt ?? entry.CreatedDt));
+            items.Add(new PasswordItem(entry.Domain, entry.Username, entry.UpdatedAt ?? entry.CreatedAt));
         }
 
         return ToolCall.Result(new PasswordListResult(items.Count, items, truncated), ToolJson.Context.PasswordListResult);
@@ -153,12 +153,12 @@ internal static class PasswordTools
         {
             // Lists may leave secret fields out: read each entry itself.
             var entry = await call.Agent.Passwords.GetAsync(match.Uuid, cancellationToken).ConfigureAwait(false);
-            if (entry.EncryptedFields != RaviEncryptedFields.None)
+            if (entry.EncryptedFields != EncryptedFields.None)
             {
                 throw ToolErrors.VaultLocked();
             }
 
-            entries.Add(new PasswordEntryItem(entry.Username, entry.Password, entry.Notes, entry.UpdatedDt ?? entry.CreatedDt));
+            entries.Add(new PasswordEntryItem(entry.Username, entry.Password, entry.Notes, entry.UpdatedAt ?? entry.CreatedAt));
         }
 
         return ToolCall.Result(new PasswordResult(matches[0].Domain ?? call.Arguments.RequiredString(Domain), entries), ToolJson.Context.PasswordResult);

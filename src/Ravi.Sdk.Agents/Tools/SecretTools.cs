@@ -80,7 +80,7 @@ internal static class SecretTools
                 break;
             }
 
-            items.Add(new SecretKeyItem(secret.Key, secret.UpdatedDt ?? secret.CreatedDt));
+            items.Add(new SecretKeyItem(secret.Key, secret.UpdatedAt ?? secret.CreatedAt));
         }
 
         return ToolCall.Result(new SecretListResult(items.Count, items, truncated), ToolJson.Context.SecretListResult);
@@ -90,12 +90,12 @@ internal static class SecretTools
     {
         var key = KeyOf(call);
         var secret = await call.Agent.Vault.GetByKeyAsync(key, cancellationToken).ConfigureAwait(false) ?? throw Missing(key);
-        if (secret.EncryptedFields != RaviEncryptedFields.None)
+        if (secret.EncryptedFields != EncryptedFields.None)
         {
             throw ToolErrors.VaultLocked();
         }
 
-        return ToolCall.Result(new SecretResult(secret.Key, secret.Value, secret.Notes, secret.UpdatedDt ?? secret.CreatedDt), ToolJson.Context.SecretResult);
+        return ToolCall.Result(new SecretResult(secret.Key, secret.Value, secret.Notes, secret.UpdatedAt ?? secret.CreatedAt), ToolJson.Context.SecretResult);
     }
 
     private static async Task<object> SetAsync(ToolCall call, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Ravi.Sdk.Agents.Internal;
 using Ravi.Sdk.Agents.Results;
+using Ravi.Sdk.Resources;
 using Ravi.Sdk.Totp;
 
 namespace Ravi.Sdk.Agents.Tools;
@@ -86,7 +87,7 @@ internal static class TotpTools
         }
 
         var code = await totp.GetCodeAsync(enrollment.Name, cancellationToken).ConfigureAwait(false);
-        return ToolCall.Result(new TotpEnrolledResult("enrolled", ToItem(enrollment), code.Code, code.SecondsRemaining), ToolJson.Context.TotpEnrolledResult);
+        return ToolCall.Result(new TotpEnrolledResult("enrolled", ToItem(enrollment), code.Code, (int)code.TimeRemaining.TotalSeconds), ToolJson.Context.TotpEnrolledResult);
     }
 
     private static async Task<object> GetCodeAsync(ToolCall call, CancellationToken cancellationToken)
@@ -102,7 +103,7 @@ internal static class TotpTools
             throw ToolFailure.NotFound($"No two-factor secret named {Echo.Quote(name)} is enrolled for this identity. Call list_totp to see the names, or enroll_totp to add it.");
         }
 
-        return ToolCall.Result(new TotpCodeResult(TotpClient.NormalizeName(name), code.Code, code.SecondsRemaining, code.ValidUntil), ToolJson.Context.TotpCodeResult);
+        return ToolCall.Result(new TotpCodeResult(TotpClient.NormalizeName(name), code.Code, (int)code.TimeRemaining.TotalSeconds, code.ValidUntil), ToolJson.Context.TotpCodeResult);
     }
 
     private static async Task<object> ListAsync(ToolCall call, CancellationToken cancellationToken)

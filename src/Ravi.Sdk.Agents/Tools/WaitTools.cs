@@ -2,6 +2,7 @@ using System.Globalization;
 using Ravi.Sdk.Agents.Internal;
 using Ravi.Sdk.Agents.Results;
 using Ravi.Sdk.Otp;
+using Ravi.Sdk.Resources;
 
 namespace Ravi.Sdk.Agents.Tools;
 
@@ -139,7 +140,7 @@ internal static class WaitTools
             return (first.Result, other.IsCompletedSuccessfully ? other.Result : null);
         }
 
-        if (first.Exception?.InnerException is RaviTimeoutException timeout)
+        if (first.Exception?.InnerException is RaviWaitTimeoutException timeout)
         {
             await ((Task)other).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             if (other.IsCompletedSuccessfully)
@@ -147,9 +148,9 @@ internal static class WaitTools
                 return (other.Result, null);
             }
 
-            if (other.Exception?.InnerException is RaviTimeoutException)
+            if (other.Exception?.InnerException is RaviWaitTimeoutException)
             {
-                throw new RaviTimeoutException("a code by SMS or email", timeout.Since, timeout.Timeout);
+                throw new RaviWaitTimeoutException("a code by SMS or email", timeout.Since, timeout.Timeout);
             }
 
             return (await other.ConfigureAwait(false), null); // rethrows the other channel's failure
@@ -179,7 +180,7 @@ internal static class WaitTools
         var link = await Progress.AroundAsync(call, "a verification link", options.Timeout, token => call.Agent.Otp.WaitForLinkAsync(options, token), cancellationToken).ConfigureAwait(false);
         var m = link.Message;
         return ToolCall.Result(
-            new LinkResult(ExternalContent.Notice, link.Url.AbsoluteUri, link.Text, m.FromEmail, m.Subject, m.CreatedDt, m.Id, m.ThreadId),
+            new LinkResult(ExternalContent.Notice, link.Url.AbsoluteUri, link.Text, m.FromEmail, m.Subject, m.CreatedAt, m.Id, m.ThreadId),
             ToolJson.Context.LinkResult);
     }
 

@@ -7,7 +7,7 @@ internal static class RaviCredentials
     /// Renews <paramref name="credential"/>; the SDK's own credentials log what the renewal does to <paramref name="logger"/>
     /// (the calling client's: a credential shared by several clients holds no logger of its own).
     /// </summary>
-    public static ValueTask<Models.RaviTokens> RefreshAsync(IRaviCredential credential, Models.RaviTokens rejected, RaviTokenRefreshCallback refresh, Microsoft.Extensions.Logging.ILogger logger, CancellationToken cancellationToken) => credential switch
+    public static ValueTask<RaviTokens> RefreshAsync(IRaviCredential credential, RaviTokens rejected, RaviTokenRefreshCallback refresh, Microsoft.Extensions.Logging.ILogger logger, CancellationToken cancellationToken) => credential switch
     {
         RaviCredential own => own.RefreshAsync(rejected, refresh, logger, cancellationToken),
         RaviCliCredential cli => cli.RefreshAsync(rejected, refresh, logger, cancellationToken),
@@ -15,7 +15,7 @@ internal static class RaviCredentials
     };
 
     /// <summary>Whether <paramref name="tokens"/> were adopted from the store without a renewal since (see <see cref="RaviCredential.IsUnconfirmedAdoption"/>).</summary>
-    public static bool IsUnconfirmedAdoption(IRaviCredential credential, Models.RaviTokens tokens) => credential switch
+    public static bool IsUnconfirmedAdoption(IRaviCredential credential, RaviTokens tokens) => credential switch
     {
         RaviCredential own => own.IsUnconfirmedAdoption(tokens),
         RaviCliCredential { Current: { } current } => current.IsUnconfirmedAdoption(tokens),

@@ -43,7 +43,7 @@ internal sealed class OtpWaitTelemetry : IDisposable
     /// <summary>The wait found its message.</summary>
     public void Found() => Record(null);
 
-    /// <summary>The wait ended with <paramref name="exception"/> (a timeout is <see cref="RaviTimeoutException"/>).</summary>
+    /// <summary>The wait ended with <paramref name="exception"/> (a timeout is <see cref="RaviWaitTimeoutException"/>).</summary>
     public void Failed(Exception exception, CancellationToken callerToken)
     {
         _operation.Fail(exception, callerToken);

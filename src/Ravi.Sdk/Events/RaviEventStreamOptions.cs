@@ -1,6 +1,6 @@
 namespace Ravi.Sdk.Events;
 
-/// <summary>How <see cref="EventsClient.StreamAsync(RaviEventStreamOptions?, CancellationToken)"/> connects and reconnects.</summary>
+/// <summary>How <see cref="Resources.EventsClient.StreamAsync(RaviEventStreamOptions?, CancellationToken)"/> connects and reconnects.</summary>
 public sealed class RaviEventStreamOptions
 {
     /// <summary>The default <see cref="KeepAliveTimeout"/>: twice the server's 30 s keepalive.</summary>

@@ -357,7 +357,7 @@ internal sealed class RaviPipeline : IDisposable
     }
 
     /// <summary>The credential's current tokens, to redact from error text; null when there are none or they cannot be read.</summary>
-    private async Task<Models.RaviTokens?> CurrentTokensAsync(CancellationToken cancellationToken)
+    private async Task<Auth.RaviTokens?> CurrentTokensAsync(CancellationToken cancellationToken)
     {
         try
         {

@@ -54,7 +54,8 @@ public class AttachmentsClient
         ArgumentNullException.ThrowIfNull(content);
         ValidateContentType(contentType);
         ArgumentOutOfRangeException.ThrowIfNegative(size);
-        if (!Uri.TryCreate(upload.UploadUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        var uri = upload.UploadUrl;
+        if (uri is null || !uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
             throw new ArgumentException("The upload URL is not an absolute http(s) URL.", nameof(upload));
         }

@@ -57,7 +57,7 @@ public class AuthClient
     /// <summary>
     /// Signs in with the device-code flow (RFC 8628): requests a code, hands it to <paramref name="onCode"/> to show the user
     /// (<see cref="DeviceAuthorization.UserCode"/> at <see cref="DeviceAuthorization.VerificationUri"/>), then polls until the
-    /// user approves — every <see cref="DeviceAuthorization.Interval"/> seconds (5 by default), 5 s slower after each
+    /// user approves — every <see cref="DeviceAuthorization.Interval"/> (5 s by default), 5 s slower after each
     /// <c>slow_down</c>. The tokens become the client's credential and are saved to its token store.
     /// </summary>
     /// <param name="onCode">Shows the code to the user (called once, before polling starts).</param>
@@ -71,9 +71,9 @@ public class AuthClient
         var logger = Logger;
         var authorization = await RequestDeviceCodeAsync(cancellationToken).ConfigureAwait(false);
         var issued = time.GetUtcNow();
-        var interval = authorization.Interval > 0 ? TimeSpan.FromSeconds(authorization.Interval) : DefaultPollInterval;
-        TimeSpan? lifetime = authorization.ExpiresIn > 0 ? TimeSpan.FromSeconds(authorization.ExpiresIn) : null;
-        RaviAuthLog.DeviceCodeIssued(logger, authorization.VerificationUri, authorization.ExpiresIn, interval.TotalSeconds);
+        var interval = authorization.Interval > TimeSpan.Zero ? authorization.Interval : DefaultPollInterval;
+        TimeSpan? lifetime = authorization.ExpiresIn > TimeSpan.Zero ? authorization.ExpiresIn : null;
+        RaviAuthLog.DeviceCodeIssued(logger, authorization.VerificationUri, (int)authorization.ExpiresIn.TotalSeconds, interval.TotalSeconds);
         await onCode(authorization, cancellationToken).ConfigureAwait(false);
 
         while (true)
@@ -206,8 +206,8 @@ public class AuthClient
     /// <summary>Gets the signed-in user (<c>GET /api/auth/user/</c>).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The user.</returns>
-    public virtual Task<RaviUser> GetCurrentUserAsync(CancellationToken cancellationToken = default) =>
-        _scope.Pipeline.SendAsync(_scope.Request(HttpMethod.Get, Path + "user/", IdentityScope.None), RaviJsonContext.Default.RaviUser, cancellationToken);
+    public virtual Task<AccountUser> GetCurrentUserAsync(CancellationToken cancellationToken = default) =>
+        _scope.Pipeline.SendAsync(_scope.Request(HttpMethod.Get, Path + "user/", IdentityScope.None), RaviJsonContext.Default.AccountUser, cancellationToken);
 
     private ILogger Logger => _scope.Pipeline.LoggerFactory.CreateLogger(Diagnostics.RaviLogCategories.Auth);
 

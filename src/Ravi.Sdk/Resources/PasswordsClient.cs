@@ -164,7 +164,7 @@ public class PasswordsClient
     {
         var request = _scope.Request(HttpMethod.Get, relativePathAndQuery, IdentityScope.Required);
         var result = await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.GeneratedPasswordWire, cancellationToken).ConfigureAwait(false);
-        return result.Password;
+        return result.Password ?? throw new RaviApiException("The server's generated-password response has no password.", new RaviErrorDetails { StatusCode = System.Net.HttpStatusCode.OK });
     }
 
     private async Task<PasswordEntry> SendEntryAsync(HttpMethod method, string path, PasswordWriteBody body, CancellationToken cancellationToken)
@@ -200,21 +200,21 @@ public class PasswordsClient
     private PasswordEntry ToModel(PasswordEntryWire wire)
     {
         var fields = _scope.Shared.Fields;
-        var encrypted = RaviEncryptedFields.None;
-        var username = fields.Unprotect(wire.Username, RaviEncryptedFields.Username, ref encrypted);
-        var password = fields.Unprotect(wire.Password, RaviEncryptedFields.Password, ref encrypted);
-        var notes = fields.Unprotect(wire.Notes, RaviEncryptedFields.Notes, ref encrypted);
+        var encrypted = EncryptedFields.None;
+        var username = fields.Unprotect(wire.Username, EncryptedFields.Username, ref encrypted);
+        var password = fields.Unprotect(wire.Password, EncryptedFields.Password, ref encrypted);
+        var notes = fields.Unprotect(wire.Notes, EncryptedFields.Notes, ref encrypted);
         return new PasswordEntry
         {
             Uuid = wire.Uuid,
-            Identity = wire.Identity,
+            IdentityUuid = wire.Identity,
             Domain = wire.Domain,
             Username = username,
             Password = password,
             Notes = notes,
             EncryptedFields = encrypted,
-            CreatedDt = wire.CreatedDt,
-            UpdatedDt = wire.UpdatedDt,
+            CreatedAt = wire.CreatedAt,
+            UpdatedAt = wire.UpdatedAt,
         };
     }
 }

@@ -138,19 +138,19 @@ public class VaultClient
     private VaultSecret ToModel(VaultSecretWire wire)
     {
         var fields = _scope.Shared.Fields;
-        var encrypted = RaviEncryptedFields.None;
-        var value = fields.Unprotect(wire.Value, RaviEncryptedFields.Value, ref encrypted);
-        var notes = fields.Unprotect(wire.Notes, RaviEncryptedFields.Notes, ref encrypted);
+        var encrypted = EncryptedFields.None;
+        var value = fields.Unprotect(wire.Value, EncryptedFields.Value, ref encrypted);
+        var notes = fields.Unprotect(wire.Notes, EncryptedFields.Notes, ref encrypted);
         return new VaultSecret
         {
             Uuid = wire.Uuid,
-            Identity = wire.Identity,
+            IdentityUuid = wire.Identity,
             Key = wire.Key,
             Value = value,
             Notes = notes,
             EncryptedFields = encrypted,
-            CreatedDt = wire.CreatedDt,
-            UpdatedDt = wire.UpdatedDt,
+            CreatedAt = wire.CreatedAt,
+            UpdatedAt = wire.UpdatedAt,
         };
     }
 }

@@ -196,14 +196,14 @@ public sealed class TelemetryTests : IAsyncLifetime, IDisposable
     {
         var agent = _client.ForIdentity(IdentityUuid);
 
-        var root = await RunAsync(() => Assert.ThrowsAsync<RaviTimeoutException>(() =>
+        var root = await RunAsync(() => Assert.ThrowsAsync<RaviWaitTimeoutException>(() =>
             agent.Otp.WaitForSmsCodeAsync(new OtpWaitOptions { Transport = OtpTransport.Polling, Timeout = TimeSpan.FromMilliseconds(300) })));
 
         var operation = Assert.Single(Spans(root), s => s.Source.Name == RaviTelemetry.ActivitySourceName);
         Assert.Equal(ActivityStatusCode.Error, operation.Status);
-        Assert.Equal(typeof(RaviTimeoutException).FullName, operation.GetTagItem("error.type"));
+        Assert.Equal(typeof(RaviWaitTimeoutException).FullName, operation.GetTagItem("error.type"));
         var wait = Assert.Single(Points("ravi.client.otp.wait.duration"));
-        Assert.Equal(typeof(RaviTimeoutException).FullName, TagsOf(wait)["error.type"]);
+        Assert.Equal(typeof(RaviWaitTimeoutException).FullName, TagsOf(wait)["error.type"]);
     }
 
     private static Dictionary<string, object?> Tags(params (string Key, object? Value)[] tags) => tags.ToDictionary(t => t.Key, t => t.Value);

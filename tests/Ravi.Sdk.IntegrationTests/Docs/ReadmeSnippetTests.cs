@@ -74,7 +74,7 @@ public sealed class ReadmeSnippetTests : IAsyncLifetime, IDisposable
 
         #region snippet: identities
         var identity = await ravi.Identities.CreateAsync("shopping-agent");
-        Console.WriteLine($"{identity.Name}: {identity.Inbox}, {identity.Phone}");
+        Console.WriteLine($"{identity.Name}: {identity.Inbox}, {identity.PhoneNumber}");
 
         var agents = new[] { "agent-a", "agent-b" }.Select(async name =>
         {
@@ -88,7 +88,7 @@ public sealed class ReadmeSnippetTests : IAsyncLifetime, IDisposable
         await Task.WhenAll(agents);
         #endregion
 
-        Assert.StartsWith($"shopping-agent: {identity.Inbox}, {identity.Phone}", _console.Text);
+        Assert.StartsWith($"shopping-agent: {identity.Inbox}, {identity.PhoneNumber}", _console.Text);
         var names = (await ravi.Identities.ListAsync().ToListAsync()).Select(i => i.Name).Order().ToArray();
         Assert.Equal(["agent-a", "agent-b", "shopping-agent"], names);
     }

@@ -141,12 +141,12 @@ public sealed class CredentialChainTests : IDisposable
         var env = Environment();
         var (credential, _) = RaviCliConfiguration.CreateCredential(CliOptions(), env, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         Assert.Null(await credential.GetTokenAsync());
-        await credential.UpdateAsync(new Models.RaviTokens { AccessToken = "home-login" });
+        await credential.UpdateAsync(new RaviTokens { AccessToken = "home-login" });
         Assert.Equal("home-login", RaviCliAuthFile.TryRead(Path.Combine(Home, ".ravi", "auth.json"))!.AccessToken);
 
         env.Set("RAVI_CONFIG_DIR", ConfigDir);
         (credential, _) = RaviCliConfiguration.CreateCredential(CliOptions(), env, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
-        await credential.UpdateAsync(new Models.RaviTokens { AccessToken = "config-dir-login" });
+        await credential.UpdateAsync(new RaviTokens { AccessToken = "config-dir-login" });
         Assert.Equal("config-dir-login", RaviCliAuthFile.TryRead(Path.Combine(ConfigDir, "auth.json"))!.AccessToken);
     }
 

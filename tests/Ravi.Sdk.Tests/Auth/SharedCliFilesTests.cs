@@ -135,7 +135,7 @@ public sealed class SharedCliFilesTests : IDisposable
             File.WriteAllText(path, complete);
         });
 
-        await new RaviCliTokenStore(path).SaveAsync(new Models.RaviTokens { AccessToken = "new-access", RefreshToken = "new-refresh" });
+        await new RaviCliTokenStore(path).SaveAsync(new RaviTokens { AccessToken = "new-access", RefreshToken = "new-refresh" });
         await finish;
 
         var saved = JsonNode.Parse(File.ReadAllText(path))!;

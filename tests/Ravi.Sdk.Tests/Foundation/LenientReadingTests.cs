@@ -62,8 +62,8 @@ public sealed class LenientReadingTests
 
         var device = await h.Client.Auth.RequestDeviceCodeAsync();
 
-        Assert.Equal(5, device.Interval);
-        Assert.Equal(600, device.ExpiresIn);
+        Assert.Equal(TimeSpan.FromSeconds(5), device.Interval);
+        Assert.Equal(TimeSpan.FromSeconds(600), device.ExpiresIn);
     }
 
     [Fact]
@@ -73,6 +73,7 @@ public sealed class LenientReadingTests
         Assert.Empty(new ReplyEmailRequest { Body = "" }.AttachmentUuids);
         Assert.Empty(new ComposeEmailRequest { To = "a@b.c", AttachmentUuids = null! }.AttachmentUuids);
         Assert.Empty(new EmailMessage { Attachments = null! }.Attachments);
-        Assert.Empty(RaviModelFactory.SmsConversation().Messages);
+        Assert.Empty(new SmsConversation { ConversationId = "c" }.Messages);
+        Assert.Empty(new SmsConversation { ConversationId = "c", Messages = null! }.Messages);
     }
 }

@@ -7,8 +7,9 @@ using Ravi.Sdk.Diagnostics;
 using Ravi.Sdk.Events;
 using Ravi.Sdk.Http;
 using Ravi.Sdk.Models;
+using Ravi.Sdk.Otp;
 
-namespace Ravi.Sdk.Otp;
+namespace Ravi.Sdk.Resources;
 
 /// <summary>
 /// Helpers that wait for OTP codes, emails and verification links arriving at the identity. Requires an identity.
@@ -55,7 +56,7 @@ public class OtpClient
     /// <param name="options">Filters, extractor, timeout and transport; null for the defaults (any sender, 2 minutes).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The code and the message it came from.</returns>
-    /// <exception cref="RaviTimeoutException">No matching SMS arrived in time; the message names the criteria.</exception>
+    /// <exception cref="RaviWaitTimeoutException">No matching SMS arrived in time; the message names the criteria.</exception>
     /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
     public virtual Task<OtpResult> WaitForSmsCodeAsync(OtpWaitOptions? options = null, CancellationToken cancellationToken = default)
@@ -68,7 +69,7 @@ public class OtpClient
     /// <param name="options">Filters, extractor, timeout and transport; null for the defaults.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The code and the message it came from.</returns>
-    /// <exception cref="RaviTimeoutException">No matching email arrived in time.</exception>
+    /// <exception cref="RaviWaitTimeoutException">No matching email arrived in time.</exception>
     /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
     public virtual Task<OtpResult> WaitForEmailCodeAsync(OtpWaitOptions? options = null, CancellationToken cancellationToken = default)
@@ -81,7 +82,7 @@ public class OtpClient
     /// <param name="options">Filters, timeout and transport; null for the defaults (any new email).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The email.</returns>
-    /// <exception cref="RaviTimeoutException">No matching email arrived in time.</exception>
+    /// <exception cref="RaviWaitTimeoutException">No matching email arrived in time.</exception>
     /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
     public virtual Task<EmailMessage> WaitForEmailAsync(OtpWaitOptions? options = null, CancellationToken cancellationToken = default)
@@ -97,7 +98,7 @@ public class OtpClient
     /// <param name="options">Filters, timeout and transport; null for the defaults.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The link and the email it came from.</returns>
-    /// <exception cref="RaviTimeoutException">No matching email arrived in time.</exception>
+    /// <exception cref="RaviWaitTimeoutException">No matching email arrived in time.</exception>
     /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
     public virtual Task<VerificationLink> WaitForLinkAsync(OtpWaitOptions? options = null, CancellationToken cancellationToken = default)
@@ -148,7 +149,8 @@ public class OtpClient
             ReceivedAt = m.ReceivedAt,
             Channel = m.Channel,
             MessageId = m.Id,
-            ConversationId = m.ConversationId,
+            ConversationId = m.Channel == OtpChannel.Sms ? m.ConversationId : null,
+            ThreadId = m.Channel == OtpChannel.Email ? m.ConversationId : null,
         };
     }
 
@@ -191,7 +193,7 @@ public class OtpClient
     private static bool ContainsText(string? value, string? wanted) =>
         wanted is null || (value is not null && value.Contains(wanted, StringComparison.OrdinalIgnoreCase));
 
-    private static bool IsOutbound(string? direction) => string.Equals(direction, "outbound", StringComparison.OrdinalIgnoreCase);
+    private static bool IsOutbound(MessageDirection? direction) => direction == MessageDirection.Outbound;
 
     private static bool IsTransient(Exception ex) => ex switch
     {
@@ -312,7 +314,7 @@ public class OtpClient
         }
         catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new RaviTimeoutException(awaited, since, options.Timeout);
+            throw new RaviWaitTimeoutException(awaited, since, options.Timeout);
         }
         finally
         {
@@ -463,7 +465,7 @@ public class OtpClient
             var ids = new List<string>();
             await foreach (var c in owner._client.SmsInbox.ListConversationsAsync(unreadOnly: true, cancellationToken).ConfigureAwait(false))
             {
-                if ((c.LatestMessageDt is null || c.LatestMessageDt >= since) && (c.FromNumber is null || ContainsText(c.FromNumber, options.FromContains)))
+                if ((c.LatestMessageAt is null || c.LatestMessageAt >= since) && (c.FromNumber is null || ContainsText(c.FromNumber, options.FromContains)))
                 {
                     ids.Add(c.ConversationId);
                 }
@@ -477,7 +479,7 @@ public class OtpClient
             var ids = new List<string>();
             await foreach (var t in owner._client.EmailInbox.ListThreadsAsync(unreadOnly: true, cancellationToken).ConfigureAwait(false))
             {
-                if (t.LatestMessageDt is null || t.LatestMessageDt >= since)
+                if (t.LatestMessageAt is null || t.LatestMessageAt >= since)
                 {
                     ids.Add(t.ThreadId);
                 }
@@ -498,7 +500,7 @@ public class OtpClient
                     ConversationId = conversation.ConversationId,
                     From = conversation.FromNumber,
                     Body = m.Body ?? string.Empty,
-                    ReceivedAt = m.CreatedDt,
+                    ReceivedAt = m.CreatedAt,
                 });
         }
 
@@ -515,7 +517,7 @@ public class OtpClient
                     From = m.FromEmail,
                     Subject = m.Subject ?? thread.Subject,
                     Body = !string.IsNullOrWhiteSpace(m.TextContent) ? m.TextContent : HtmlText.ToText(m.HtmlContent),
-                    ReceivedAt = m.CreatedDt,
+                    ReceivedAt = m.CreatedAt,
                     Email = m,
                 });
         }

@@ -1,7 +1,8 @@
+using Ravi.Sdk.Events;
 using Ravi.Sdk.Http;
 using Ravi.Sdk.Internal;
 
-namespace Ravi.Sdk.Events;
+namespace Ravi.Sdk.Resources;
 
 /// <summary>The real-time event stream: <c>GET /api/events/stream/</c> (SSE). Requires an identity.</summary>
 public class EventsClient

@@ -2,8 +2,9 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Ravi.Sdk.Http;
 using Ravi.Sdk.Models;
+using Ravi.Sdk.Totp;
 
-namespace Ravi.Sdk.Totp;
+namespace Ravi.Sdk.Resources;
 
 /// <summary>
 /// Two-factor (TOTP, RFC 6238) codes for the services an identity enrolled in: keeps each secret end-to-end encrypted
@@ -188,7 +189,7 @@ public class TotpClient
 
     private static TotpSecret? Decode(VaultSecret stored)
     {
-        if (stored.EncryptedFields.HasFlag(RaviEncryptedFields.Value) || stored.Value is null)
+        if (stored.EncryptedFields.HasFlag(EncryptedFields.Value) || stored.Value is null)
         {
             throw new RaviCryptoException(
                 RaviCryptoErrorKind.Locked,
