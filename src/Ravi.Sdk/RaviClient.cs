@@ -81,7 +81,7 @@ public class RaviClient : IDisposable
         // Credential and identity chains (docs/authentication.md#the-credential-chain): explicit options, then environment variables and the CLI's files — run
         // lazily, on first use, never here (a client is cheap to build and follows the files as they change).
         environment ??= RaviEnvironment.System;
-        var authLogger = (loggerFactory ?? preparedOptions.LoggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger("Ravi.Sdk.Auth");
+        var authLogger = (loggerFactory ?? preparedOptions.LoggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger(Diagnostics.RaviLogCategories.Auth);
         var (credential, credentialSource) = RaviCliConfiguration.CreateCredential(preparedOptions, environment, authLogger);
         RaviAuthLog.CredentialSource(authLogger, credentialSource);
 

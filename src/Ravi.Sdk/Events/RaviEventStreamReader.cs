@@ -49,7 +49,7 @@ internal sealed class RaviEventStreamReader
         _scope = scope;
         _options = options;
         _timeProvider = scope.Pipeline.TimeProvider;
-        _logger = scope.Pipeline.LoggerFactory.CreateLogger("Ravi.Sdk.Events");
+        _logger = scope.Pipeline.LoggerFactory.CreateLogger(Diagnostics.RaviLogCategories.Events);
     }
 
     private enum Outcome
@@ -69,9 +69,12 @@ internal sealed class RaviEventStreamReader
         var unauthorized = 0;
         TimeSpan? serverRetry = null;
 
+        // One span for the stream's lifetime (Ravi.Events.Stream): every connection runs under it, reconnects are its events.
+        using var operation = Diagnostics.RaviOperation.Start("Events.Stream", _scope.Pipeline.BaseAddress);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            operation.Resume();
             var startId = resumeId;
             var productive = false;
             var outcome = Outcome.Failed;
@@ -99,6 +102,7 @@ internal sealed class RaviEventStreamReader
                     unauthorized = connect.Unauthorized ? unauthorized + 1 : 0;
                     if (unauthorized > MaxConsecutiveUnauthorized)
                     {
+                        operation.Fail(error!, cancellationToken);
                         ExceptionDispatchInfo.Throw(error!); // the token handler could not get a working token
                     }
                 }
@@ -182,14 +186,18 @@ internal sealed class RaviEventStreamReader
 
                 if (error is RaviApiException)
                 {
+                    operation.Fail(error, cancellationToken);
                     ExceptionDispatchInfo.Throw(error);
                 }
 
-                throw GaveUp(failures, reason, error);
+                var gaveUp = GaveUp(failures, reason, error);
+                operation.Fail(gaveUp, cancellationToken);
+                throw gaveUp;
             }
 
             var delay = ComputeDelay(failures, productive, serverRetry, retryAfter);
             EventsLog.Reconnecting(_logger, (long)delay.TotalMilliseconds, failures, reason);
+            Diagnostics.RaviStreamTelemetry.Reconnecting(_scope.Pipeline.BaseAddress, failures, delay, error);
             if (delay > TimeSpan.Zero)
             {
                 await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);

@@ -20,7 +20,7 @@ internal static class RaviHandlerChain
     /// <param name="auth">The token handler, whose guarded refresh the pipeline hands out.</param>
     public static HttpMessageHandler Build(RaviPipeline pipeline, HttpMessageHandler transport, out RaviTokenRefreshHandler auth)
     {
-        var logging = new RaviLoggingHandler(pipeline.LoggerFactory.CreateLogger("Ravi.Sdk.Http")) { InnerHandler = BuildWire(pipeline, transport) };
+        var logging = new RaviLoggingHandler(pipeline.LoggerFactory.CreateLogger(Diagnostics.RaviLogCategories.Http)) { InnerHandler = BuildWire(pipeline, transport) };
         auth = new RaviTokenRefreshHandler(pipeline) { InnerHandler = logging };
         return new RaviResilienceHandler(pipeline) { InnerHandler = auth };
     }

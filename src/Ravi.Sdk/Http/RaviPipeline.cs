@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Ravi.Sdk.Diagnostics;
 
 namespace Ravi.Sdk.Http;
 
@@ -44,7 +45,7 @@ internal sealed class RaviPipeline : IDisposable
         BaseAddress = NormalizeBase(options.BaseAddress);
         TimeProvider = options.TimeProvider;
         LoggerFactory = loggerFactory ?? options.LoggerFactory ?? NullLoggerFactory.Instance;
-        _logger = LoggerFactory.CreateLogger("Ravi.Sdk.Http");
+        _logger = LoggerFactory.CreateLogger(RaviLogCategories.Http);
         UserAgent = BuildUserAgent(options.ApplicationId);
         _transport = transport;
         _disposeTransport = disposeTransport;
@@ -155,28 +156,46 @@ internal sealed class RaviPipeline : IDisposable
     }
 
     /// <summary>Sends the request and deserializes a JSON response.</summary>
-    public async Task<T> SendAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    public async Task<T> SendAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken, [CallerFilePath] string callerFile = "", [CallerMemberName] string callerMember = "")
     {
-        using (request)
+        using var operation = RaviOperation.StartForCaller(callerFile, callerMember, BaseAddress);
+        try
         {
-            using var call = RaviCallOptions.Link(RaviCallOptions.Of(request), cancellationToken);
-            using var response = await SendCoreAsync(request, call.Token).ConfigureAwait(false);
-            await EnsureSuccessAsync(response, call.Token).ConfigureAwait(false);
-            var value = await ReadJsonAsync(response, typeInfo, call.Token).ConfigureAwait(false);
-            RaviCallOptions.Report(request, response);
-            return value;
+            using (request)
+            {
+                using var call = RaviCallOptions.Link(RaviCallOptions.Of(request), cancellationToken);
+                using var response = await SendCoreAsync(request, call.Token).ConfigureAwait(false);
+                await EnsureSuccessAsync(response, call.Token).ConfigureAwait(false);
+                var value = await ReadJsonAsync(response, typeInfo, call.Token).ConfigureAwait(false);
+                RaviCallOptions.Report(request, response);
+                return value;
+            }
+        }
+        catch (Exception ex)
+        {
+            operation.Fail(ex, cancellationToken, request);
+            throw;
         }
     }
 
     /// <summary>Sends the request and expects a success status; the body (if any) is ignored.</summary>
-    public async Task SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    public async Task SendAsync(HttpRequestMessage request, CancellationToken cancellationToken, [CallerFilePath] string callerFile = "", [CallerMemberName] string callerMember = "")
     {
-        using (request)
+        using var operation = RaviOperation.StartForCaller(callerFile, callerMember, BaseAddress);
+        try
         {
-            using var call = RaviCallOptions.Link(RaviCallOptions.Of(request), cancellationToken);
-            using var response = await SendCoreAsync(request, call.Token).ConfigureAwait(false);
-            await EnsureSuccessAsync(response, call.Token).ConfigureAwait(false);
-            RaviCallOptions.Report(request, response);
+            using (request)
+            {
+                using var call = RaviCallOptions.Link(RaviCallOptions.Of(request), cancellationToken);
+                using var response = await SendCoreAsync(request, call.Token).ConfigureAwait(false);
+                await EnsureSuccessAsync(response, call.Token).ConfigureAwait(false);
+                RaviCallOptions.Report(request, response);
+            }
+        }
+        catch (Exception ex)
+        {
+            operation.Fail(ex, cancellationToken, request);
+            throw;
         }
     }
 
@@ -205,40 +224,50 @@ internal sealed class RaviPipeline : IDisposable
     /// host): only the wire handlers apply (no Ravi header leaves the API origin; the error body is read bounded). Not
     /// retried, no redirect followed; a transport failure is a <see cref="RaviConnectionException"/>.
     /// </summary>
-    public async Task SendAnonymousAsync(HttpRequestMessage request, RaviRequestOptions? requestOptions, CancellationToken cancellationToken)
+    public async Task SendAnonymousAsync(HttpRequestMessage request, RaviRequestOptions? requestOptions, CancellationToken cancellationToken,
+        [CallerFilePath] string callerFile = "", [CallerMemberName] string callerMember = "")
     {
-        request.Options.Set(RaviHeaders.Anonymous, true);
-        RaviCallOptions.Apply(request, requestOptions); // the origin guard strips the caller's headers: they are for the API
-        using var call = RaviCallOptions.Link(requestOptions, cancellationToken);
-
-        // No client-wide timeout (a large upload may take long), only the call's own OverallTimeout when it sets one.
-        var timeout = requestOptions?.OverallTimeout ?? Timeout.InfiniteTimeSpan;
-        using var deadline = timeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(call.Token);
-        deadline?.CancelAfter(timeout);
-        var token = deadline?.Token ?? call.Token;
-        HttpResponseMessage response;
+        using var operation = RaviOperation.StartForCaller(callerFile, callerMember, BaseAddress);
         try
         {
-            response = await _anonymousInvoker.SendAsync(request, token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (deadline is { IsCancellationRequested: true } && !call.Token.IsCancellationRequested)
-        {
-            throw new RaviRequestTimeoutException(RaviTimeoutKind.Overall, timeout, RaviOrigin.Operation(request), 1);
-        }
-        catch (Exception ex) when (!call.Token.IsCancellationRequested && (RaviRetryClassifier.IsTransportFailure(ex) || ex is OperationCanceledException))
-        {
-            throw RaviConnectionErrors.Create(request, ex, 1, mayHaveBeenProcessed: !(ex is HttpRequestException http && RaviRetryClassifier.FailedBeforeSending(http)));
-        }
+            request.Options.Set(RaviHeaders.Anonymous, true);
+            RaviCallOptions.Apply(request, requestOptions); // the origin guard strips the caller's headers: they are for the API
+            using var call = RaviCallOptions.Link(requestOptions, cancellationToken);
 
-        using (response)
-        {
-            if (RaviRedirectPolicy.IsRedirect(response))
+            // No client-wide timeout (a large upload may take long), only the call's own OverallTimeout when it sets one.
+            var timeout = requestOptions?.OverallTimeout ?? Timeout.InfiniteTimeSpan;
+            using var deadline = timeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(call.Token);
+            deadline?.CancelAfter(timeout);
+            var token = deadline?.Token ?? call.Token;
+            HttpResponseMessage response;
+            try
             {
-                throw RaviRedirectPolicy.Refused(request, response, null, "and uploads never follow redirects");
+                response = await _anonymousInvoker.SendAsync(request, token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (deadline is { IsCancellationRequested: true } && !call.Token.IsCancellationRequested)
+            {
+                throw new RaviRequestTimeoutException(RaviTimeoutKind.Overall, timeout, RaviOrigin.Operation(request), 1);
+            }
+            catch (Exception ex) when (!call.Token.IsCancellationRequested && (RaviRetryClassifier.IsTransportFailure(ex) || ex is OperationCanceledException))
+            {
+                throw RaviConnectionErrors.Create(request, ex, 1, mayHaveBeenProcessed: !(ex is HttpRequestException http && RaviRetryClassifier.FailedBeforeSending(http)));
             }
 
-            await EnsureSuccessAsync(response, call.Token).ConfigureAwait(false);
-            RaviCallOptions.Report(request, response);
+            using (response)
+            {
+                if (RaviRedirectPolicy.IsRedirect(response))
+                {
+                    throw RaviRedirectPolicy.Refused(request, response, null, "and uploads never follow redirects");
+                }
+
+                await EnsureSuccessAsync(response, call.Token).ConfigureAwait(false);
+                RaviCallOptions.Report(request, response);
+            }
+        }
+        catch (Exception ex)
+        {
+            operation.Fail(ex, cancellationToken, request);
+            throw;
         }
     }
 
@@ -247,15 +276,17 @@ internal sealed class RaviPipeline : IDisposable
     /// <c>{count,next,previous,results}</c> page is followed through <c>next</c> links on the API origin.
     /// </summary>
     public RaviAsyncPageable<T> List<T>(string relativePath, IdentityScope scope, string? identityUuid, JsonTypeInfo<T> typeInfo,
-        RaviRequestOptions? requestOptions, CancellationToken cancellationToken, Func<T, bool>? filter = null, bool pagesBySize = false) =>
+        RaviRequestOptions? requestOptions, CancellationToken cancellationToken, Func<T, bool>? filter = null, bool pagesBySize = false,
+        [CallerFilePath] string callerFile = "", [CallerMemberName] string callerMember = "") =>
         new RaviListing<T, T>(this, relativePath, scope, identityUuid, typeInfo,
             filter is null ? RaviListing<T, T>.Identity : item => filter(item) ? item : default,
-            pagesBySize, requestOptions, cancellationToken);
+            pagesBySize, callerFile, callerMember, requestOptions, cancellationToken);
 
     /// <summary>A list endpoint whose wire items become other models (e.g. decrypted vault secrets).</summary>
     public RaviAsyncPageable<T> List<TWire, T>(string relativePath, IdentityScope scope, string? identityUuid, JsonTypeInfo<TWire> typeInfo,
-        Func<TWire, T> select, RaviRequestOptions? requestOptions, CancellationToken cancellationToken) =>
-        new RaviListing<TWire, T>(this, relativePath, scope, identityUuid, typeInfo, item => select(item), false, requestOptions, cancellationToken);
+        Func<TWire, T> select, RaviRequestOptions? requestOptions, CancellationToken cancellationToken,
+        [CallerFilePath] string callerFile = "", [CallerMemberName] string callerMember = "") =>
+        new RaviListing<TWire, T>(this, relativePath, scope, identityUuid, typeInfo, item => select(item), false, callerFile, callerMember, requestOptions, cancellationToken);
 
     /// <summary>
     /// Reads one page of a list: sends <c>GET</c> <paramref name="uri"/> (an API-origin URL), checks the status, parses a

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Ravi.Sdk.Diagnostics;
 using Ravi.Sdk.Events;
 using Ravi.Sdk.Http;
 using Ravi.Sdk.Internal;
@@ -71,7 +73,7 @@ public class OtpClient
     {
         RaviMock.ThrowIfMock(_client, this);
         var o = Prepare(options, OtpChannel.Sms, requestOptions);
-        return WaitAsync(OtpChannel.Sms, o, Describe("an SMS code", o), m => ToResult(m, o), requestOptions, cancellationToken);
+        return WaitAsync("Otp.WaitForSmsCode", OtpChannel.Sms, o, Describe("an SMS code", o), m => ToResult(m, o), requestOptions, cancellationToken);
     }
 
     /// <summary>Waits for an email carrying a one-time code (in the subject or body) and returns the code.</summary>
@@ -87,7 +89,7 @@ public class OtpClient
     {
         RaviMock.ThrowIfMock(_client, this);
         var o = Prepare(options, OtpChannel.Email, requestOptions);
-        return WaitAsync(OtpChannel.Email, o, Describe("an email code", o), m => ToResult(m, o), requestOptions, cancellationToken);
+        return WaitAsync("Otp.WaitForEmailCode", OtpChannel.Email, o, Describe("an email code", o), m => ToResult(m, o), requestOptions, cancellationToken);
     }
 
     /// <summary>Waits for an email matching the filters and returns it.</summary>
@@ -103,7 +105,7 @@ public class OtpClient
     {
         RaviMock.ThrowIfMock(_client, this);
         var o = Prepare(options, OtpChannel.Email, requestOptions);
-        return WaitAsync(OtpChannel.Email, o, Describe("an email", o), m => m.Email, requestOptions, cancellationToken);
+        return WaitAsync("Otp.WaitForEmail", OtpChannel.Email, o, Describe("an email", o), m => m.Email, requestOptions, cancellationToken);
     }
 
     /// <summary>
@@ -122,7 +124,7 @@ public class OtpClient
     {
         RaviMock.ThrowIfMock(_client, this);
         var o = Prepare(options, OtpChannel.Email, requestOptions);
-        return WaitAsync(OtpChannel.Email, o, Describe("a verification link in an email", o), m =>
+        return WaitAsync("Otp.WaitForLink", OtpChannel.Email, o, Describe("a verification link in an email", o), m =>
         {
             var link = VerificationLinkExtractor.Extract(m.Email!.HtmlContent, m.Email.TextContent, o.LinkFilter);
             return link is { } l ? new VerificationLink { Url = l.Url, Text = l.Text, Message = m.Email } : null;
@@ -231,14 +233,33 @@ public class OtpClient
         return o;
     }
 
-    private async Task<T> WaitAsync<T>(OtpChannel channel, OtpWaitOptions options, string awaited, Func<OtpMessage, T?> match, RaviRequestOptions? requestOptions, CancellationToken callerToken)
+    private async Task<T> WaitAsync<T>(string operationName, OtpChannel channel, OtpWaitOptions options, string awaited, Func<OtpMessage, T?> match, RaviRequestOptions? requestOptions, CancellationToken callerToken)
         where T : class
     {
         using var call = RaviCallOptions.Link(requestOptions, callerToken);
         var cancellationToken = call.Token;
         var pipeline = _client.Scope.Pipeline;
         var time = pipeline.TimeProvider;
-        var logger = pipeline.LoggerFactory.CreateLogger("Ravi.Sdk.Otp");
+        using var telemetry = OtpWaitTelemetry.Start(operationName, channel, options.Transport, pipeline.BaseAddress, time);
+        try
+        {
+            var result = await WaitCoreAsync(channel, options, awaited, match, requestOptions, cancellationToken).ConfigureAwait(false);
+            telemetry.Found();
+            return result;
+        }
+        catch (Exception ex)
+        {
+            telemetry.Failed(ex, cancellationToken);
+            throw;
+        }
+    }
+
+    private async Task<T> WaitCoreAsync<T>(OtpChannel channel, OtpWaitOptions options, string awaited, Func<OtpMessage, T?> match, RaviRequestOptions? requestOptions, CancellationToken cancellationToken)
+        where T : class
+    {
+        var pipeline = _client.Scope.Pipeline;
+        var time = pipeline.TimeProvider;
+        var logger = pipeline.LoggerFactory.CreateLogger(RaviLogCategories.Otp);
         var since = (options.Since ?? time.GetUtcNow()) - options.ClockSkewTolerance;
         var wait = new Wait<T>(this, channel, options, since, match, requestOptions, logger) { Polling = options.Transport == OtpTransport.Polling };
 
@@ -286,6 +307,7 @@ public class OtpClient
                                 await GiveUpTurnAsync(turn, turnStop, catchUps).ConfigureAwait(false);
                                 turn = null;
                                 OtpLog.FallingBackToPolling(logger, hint.Reason ?? "the event stream failed");
+                                RaviOperation.AddEvent("ravi.otp.polling", new TagList { { "ravi.otp.reason", hint.Error is { } e ? RaviOperation.ErrorType(e) : "stream_ended" } });
                                 found = await wait.CheckInboxAsync(token).ConfigureAwait(false);
                             }
 
