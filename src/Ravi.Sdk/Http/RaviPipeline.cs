@@ -23,10 +23,7 @@ internal sealed class RaviPipeline : IDisposable
     private static readonly JsonWriterOptions BodyWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly HttpMessageInvoker _invoker;
-    private readonly HttpMessageInvoker _anonymousInvoker;
     private readonly HttpMessageHandler _chain;
-    private readonly HttpMessageHandler _anonymousChain;
-    private readonly HttpMessageHandler _transport;
     private readonly bool _disposeTransport;
     private readonly ILogger _logger;
     private int _disposed;
@@ -46,12 +43,18 @@ internal sealed class RaviPipeline : IDisposable
         LoggerFactory = loggerFactory ?? options.LoggerFactory ?? NullLoggerFactory.Instance;
         _logger = LoggerFactory.CreateLogger("Ravi.Sdk.Http");
         UserAgent = BuildUserAgent(options.ApplicationId);
-        _transport = transport;
         _disposeTransport = disposeTransport;
-        _chain = RaviHandlerChain.Build(this, transport);
-        _anonymousChain = RaviHandlerChain.BuildWire(this, transport);
+        try
+        {
+            _chain = RaviHandlerChain.Build(this, transport);
+        }
+        catch when (disposeTransport)
+        {
+            transport.Dispose(); // a handler added with AddPolicy could not be used: the client is not built
+            throw;
+        }
+
         _invoker = new HttpMessageInvoker(_chain, disposeHandler: false);
-        _anonymousInvoker = new HttpMessageInvoker(_anonymousChain, disposeHandler: false);
     }
 
     /// <summary>The options this pipeline was built with (a private copy).</summary>
@@ -178,32 +181,14 @@ internal sealed class RaviPipeline : IDisposable
     }
 
     /// <summary>
-    /// Sends a request without the bearer token and without the API handler chain (the presigned upload PUT to the storage
-    /// host): only the wire handlers apply (no Ravi header leaves the API origin; the error body is read bounded). Not
-    /// retried, no redirect followed; a transport failure is a <see cref="RaviConnectionException"/>.
+    /// Sends a request to another host without the bearer token or Ravi headers (the presigned upload PUT to the storage
+    /// host), through the whole chain: the user's handlers, timeouts, retries of the idempotent PUT, the log line and span.
+    /// No redirect is followed; a transport failure is a <see cref="RaviConnectionException"/>.
     /// </summary>
-    public async Task SendAnonymousAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    public Task SendAnonymousAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         request.Options.Set(RaviHeaders.Anonymous, true);
-        HttpResponseMessage response;
-        try
-        {
-            response = await _anonymousInvoker.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (RaviRetryClassifier.IsTransportFailure(ex) || ex is OperationCanceledException))
-        {
-            throw RaviConnectionErrors.Create(request, ex, 1, mayHaveBeenProcessed: !(ex is HttpRequestException http && RaviRetryClassifier.FailedBeforeSending(http)));
-        }
-
-        using (response)
-        {
-            if (RaviRedirectPolicy.IsRedirect(response))
-            {
-                throw RaviRedirectPolicy.Refused(request, response, null, "and uploads never follow redirects");
-            }
-
-            await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-        }
+        return SendAsync(request, cancellationToken);
     }
 
     /// <summary>
@@ -306,14 +291,12 @@ internal sealed class RaviPipeline : IDisposable
         }
 
         _invoker.Dispose();
-        _anonymousInvoker.Dispose();
         if (_disposeTransport)
         {
-            // DelegatingHandler.Dispose disposes its inner handler, so this reaches the transport (disposing it twice is harmless).
-            // A transport we do not own is left alone: InnerHandler cannot be detached once a request was sent, and the
-            // SDK's handlers own nothing else, so they are left to the GC.
+            // DelegatingHandler.Dispose disposes its inner handler, so this reaches the handlers added with AddPolicy and
+            // the transport. A transport we do not own is left alone: InnerHandler cannot be detached once a request was
+            // sent, so the chain is left to the GC.
             _chain.Dispose();
-            _anonymousChain.Dispose();
         }
     }
 

@@ -216,6 +216,11 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
         }
 
         var request = state.Request;
+        if (!RaviStreamContent.CanResendBody(request))
+        {
+            return Decide(state, false, "the upload stream cannot seek, so it is sent once");
+        }
+
         if (args.Outcome.Exception is { } exception)
         {
             var (retry, reason) = Classify(exception, state.Idempotent);
