@@ -7,7 +7,7 @@ namespace Ravi.Sdk.Http;
 
 /// <summary>
 /// The outermost SDK handler: the optional client-side send limiter, then one Polly v8 pipeline built per client —
-/// overall timeout → retry (exponential backoff with jitter, honouring <c>retry_after_seconds</c>/<c>Retry-After</c>) →
+/// overall timeout → retry (the SDK's <see cref="RaviBackoff"/>, honouring <c>retry_after_seconds</c>/<c>Retry-After</c>) →
 /// per-attempt timeout → the attempt. GET/PUT/DELETE/HEAD/OPTIONS (and POSTs marked <see cref="RaviHeaders.IdempotentPost"/>)
 /// are retried on transport errors, attempt timeouts, 408, 429, 500, 502, 503 and 504; other POSTs only on 429 and on
 /// connection failures before sending. Requests marked <see cref="RaviHeaders.Streaming"/> skip the pipeline (one attempt,
@@ -167,15 +167,16 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
 
         if (options.MaxRetries > 0)
         {
+            // Polly runs the retries; the waits come from the SDK's one backoff (also used by event-stream reconnects and
+            // the OTP and device-flow polling), replaced by the server's Retry-After when it gave one.
+            var backoff = new RaviBackoff(Clamp(options.RetryBaseDelay), Clamp(options.MaxRetryDelay));
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = Clamp(options.RetryBaseDelay),
                 MaxDelay = Clamp(options.MaxRetryDelay),
                 ShouldHandle = static args => args.Context.Properties.GetValue(StateKey, null!).Handler.ShouldRetryAsync(args),
-                DelayGenerator = static args => new ValueTask<TimeSpan?>(args.Context.Properties.GetValue(StateKey, null!).RetryAfter),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(
+                    args.Context.Properties.GetValue(StateKey, null!).RetryAfter ?? backoff.Delay(args.AttemptNumber + 1)),
                 OnRetry = static args => args.Context.Properties.GetValue(StateKey, null!).Handler.OnRetry(args),
             });
         }
