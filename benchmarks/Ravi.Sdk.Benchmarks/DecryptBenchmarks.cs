@@ -8,7 +8,7 @@ namespace Ravi.Sdk.Benchmarks;
 /// Decrypting 1,000 <c>e2e::</c> fields (sealed boxes of 8–64-byte secrets) after unlock: <see cref="RaviKeyPair.DecryptField"/>
 /// (strict base64, length checks, key lifetime guard, strict UTF-8, wiping) versus a raw loop over the same strings
 /// (<see cref="Convert.TryFromBase64Chars"/>, <c>crypto_box_seal_open</c> through the same P/Invoke, UTF-8 decode), the
-/// baseline. SPEC §10 target: ≤ 1.1×.
+/// baseline. Target (docs/performance.md#targets): ≤ 1.1×.
 /// </summary>
 [MemoryDiagnoser]
 public class DecryptBenchmarks

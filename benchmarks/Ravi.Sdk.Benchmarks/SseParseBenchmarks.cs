@@ -8,7 +8,7 @@ namespace Ravi.Sdk.Benchmarks;
 /// <summary>
 /// Parses the same 10,000-event stream (Ravi-shaped email/sms events with ids, plus keepalive comments) with the SDK's
 /// parser and with <see cref="SseParser"/> (the baseline). Both produce type, data and id strings per event.
-/// SPEC §10 target: time ≤ 1.0×, allocations ≤ 1.0×.
+/// Target (docs/performance.md#targets): time ≤ 1.0×, allocations ≤ 1.0×.
 /// </summary>
 [MemoryDiagnoser]
 public class SseParseBenchmarks

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using BenchmarkDotNet.Attributes;
 using Ravi.Sdk.Events;
 using Ravi.Sdk.Otp;
+using Ravi.Sdk.Resources;
 using Ravi.Sdk.Testing;
 
 namespace Ravi.Sdk.Benchmarks;
@@ -14,7 +15,7 @@ namespace Ravi.Sdk.Benchmarks;
 /// which also fetches the conversation to read the full text). The poller runs on its own 1 s timer in the background and
 /// the SMS lands at a random phase of its cycle, as it would in production (expected latency ≈ 0.5 s). I/O-bound and slow for the baseline, so the job is fixed by mutator attributes
 /// (whatever <c>--job</c> says): one invocation per iteration, so the median is the p50 of single OTP deliveries.
-/// SPEC §10 target: p50 ≤ 25 ms via SSE.
+/// Target (docs/performance.md#targets): p50 ≤ 25 ms via SSE.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -197,7 +198,7 @@ public partial class TimeToOtpBenchmarks
     private async Task PollAsync(TaskCompletionSource ready, CancellationToken cancellationToken)
     {
         long lastSeen = 0;
-        await foreach (var message in _agent.SmsMessages.ListAsync(cancellationToken))
+        await foreach (var message in _agent.SmsMessages.ListAsync(cancellationToken: cancellationToken))
         {
             lastSeen = Math.Max(lastSeen, message.Id);
         }
@@ -207,7 +208,7 @@ public partial class TimeToOtpBenchmarks
         using var timer = new PeriodicTimer(PollInterval);
         while (await timer.WaitForNextTickAsync(cancellationToken))
         {
-            await foreach (var message in _agent.SmsMessages.ListAsync(cancellationToken))
+            await foreach (var message in _agent.SmsMessages.ListAsync(cancellationToken: cancellationToken))
             {
                 if (message.Id <= lastSeen)
                 {

@@ -6,7 +6,7 @@ namespace Ravi.Sdk.Benchmarks;
 /// <summary>
 /// Unlocking = deriving the key pair from the 6-digit PIN: Argon2id v1.3 (t = 3, m = 64 MiB, p = 1) then
 /// <c>crypto_box_seed_keypair</c>. Native libsodium (through NSec) versus the managed Konscious implementation (the
-/// baseline). Both produce the same key. SPEC §10 target: native ≤ 0.6× of managed.
+/// baseline). Both produce the same key. Target (docs/performance.md#targets): native ≤ 0.6× of managed.
 /// </summary>
 [MemoryDiagnoser]
 public class UnlockBenchmarks

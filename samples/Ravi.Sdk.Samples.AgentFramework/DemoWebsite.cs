@@ -31,7 +31,7 @@ public sealed class DemoWebsite(RaviTestServer server, RaviClient ravi)
         [Description("The phone number (E.164) that receives the verification code.")] string phone)
     {
         // The embedded server plays the phone network: find the identity that owns the number.
-        var identity = await ravi.Identities.ListAsync().FirstOrDefaultAsync(i => i.Phone == phone);
+        var identity = await ravi.Identities.ListAsync().FirstOrDefaultAsync(i => i.PhoneNumber == phone);
         if (identity is null)
         {
             return $"acme.example cannot text {phone}: the number does not exist.";

@@ -16,7 +16,7 @@ public sealed partial class EmbeddedTraffic(RaviTestServer server, ILogger<Embed
         }
 
         var identity = server.Identity;
-        LogInjecting(logger, identity.Phone, identity.Inbox);
+        LogInjecting(logger, identity.PhoneNumber, identity.Inbox);
         server.InjectSms(identity.Uuid, "+15550100200", "Your Example verification code is 482913");
         server.InjectEmail(identity.Uuid, "welcome@example.com", "Welcome to Example", "Thanks for signing up. Your account is ready.");
     }

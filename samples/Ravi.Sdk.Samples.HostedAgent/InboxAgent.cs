@@ -30,7 +30,7 @@ public sealed partial class InboxAgent(
                         break;
                     case EmailReceived email:
                         // The event carries a preview; fetch the thread for the full text.
-                        var thread = await ravi.EmailInbox.GetThreadAsync(email.ThreadId, stoppingToken);
+                        var thread = await ravi.EmailInbox.GetThreadAsync(email.ThreadId, cancellationToken: stoppingToken);
                         var body = thread.Messages.Count > 0 ? thread.Messages[^1].TextContent : email.Preview;
                         LogEmail(logger, email.FromEmail ?? "unknown", email.Subject ?? "", body ?? "");
                         break;

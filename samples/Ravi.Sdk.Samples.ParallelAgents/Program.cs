@@ -50,7 +50,7 @@ try
         var agent = ravi.ForIdentity(identity.Uuid);
         var otp = await agent.Otp.WaitForSmsCodeAsync(new OtpWaitOptions { Timeout = otpTimeout });
         received[identity.Uuid] = otp;
-        Console.WriteLine($"  {identity.Name} ({identity.Phone}) got {otp.Code} via {otp.Channel}");
+        Console.WriteLine($"  {identity.Name} ({identity.PhoneNumber}) got {otp.Code} via {otp.Channel}");
     }).ToArray();
 
     // 3. Embedded mode: the "external service" texts each identity a different code, in random order.
@@ -77,7 +77,7 @@ try
         Console.WriteLine($"Send an SMS with a 4-8 digit code to each of these numbers within {otpTimeout.TotalSeconds:0} s:");
         foreach (var identity in identities)
         {
-            Console.WriteLine($"  {identity.Phone}");
+            Console.WriteLine($"  {identity.PhoneNumber}");
         }
     }
 

@@ -34,7 +34,7 @@ try
     var identity = await ravi.Identities.CreateAsync($"quickstart-{Guid.NewGuid():N}"[..20]);
     Console.WriteLine($"   identity {identity.Name} ({identity.Uuid})");
     Console.WriteLine($"   email    {identity.Inbox}");
-    Console.WriteLine($"   phone    {identity.Phone}");
+    Console.WriteLine($"   phone    {identity.PhoneNumber}");
     var agent = ravi.ForIdentity(identity.Uuid); // a cheap view: no shared "current identity" anywhere
 
     // 2. Use it in a workflow: sign up somewhere, then wait for the verification code.
@@ -48,7 +48,7 @@ try
     }
     else
     {
-        Console.WriteLine($"   send an SMS with a code to {identity.Phone} within {otpTimeout.TotalSeconds:0} s…");
+        Console.WriteLine($"   send an SMS with a code to {identity.PhoneNumber} within {otpTimeout.TotalSeconds:0} s…");
     }
 
     var otp = await wait;
@@ -102,7 +102,7 @@ try
     {
         await agent.Otp.WaitForEmailCodeAsync(new OtpWaitOptions { Timeout = TimeSpan.FromMilliseconds(300), Transport = OtpTransport.Polling });
     }
-    catch (RaviTimeoutException ex)
+    catch (RaviWaitTimeoutException ex)
     {
         Console.WriteLine($"   no email yet → {ex.GetType().Name}: {ex.Message}");
     }

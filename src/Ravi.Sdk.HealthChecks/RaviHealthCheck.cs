@@ -49,7 +49,7 @@ internal sealed class RaviHealthCheck : IHealthCheck
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            await client.Auth.GetCurrentUserAsync(linked.Token).ConfigureAwait(false);
+            await client.Auth.GetCurrentUserAsync(cancellationToken: linked.Token).ConfigureAwait(false);
             return HealthCheckResult.Healthy($"The Ravi API at {origin} answered and accepted the credentials.", Data(origin));
         }
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

@@ -1,30 +1,46 @@
+using Ravi.Sdk.Testing.Internal;
+
 namespace Ravi.Sdk.Testing;
 
 /// <summary>An email the server accepted for sending (compose, reply, reply-all or forward).</summary>
-/// <param name="MessageId">The id of the outbound message (as in <c>/api/email-messages/{id}/</c>).</param>
-/// <param name="IdentityUuid">The sending identity.</param>
-/// <param name="Kind">Compose, reply, reply-all or forward.</param>
-/// <param name="InReplyTo">For replies and forwards, the id of the message replied to or forwarded.</param>
-/// <param name="ThreadId">The thread the message belongs to.</param>
-/// <param name="From">The sender (the identity's inbox).</param>
-/// <param name="To">The <c>to</c> recipients as sent (comma-separated).</param>
-/// <param name="Cc">The <c>cc</c> recipients (comma-separated, may be empty).</param>
-/// <param name="Bcc">The <c>bcc</c> recipients (comma-separated, may be empty).</param>
-/// <param name="Subject">The subject.</param>
-/// <param name="Body">The body exactly as received (HTML; for a forward, the text sent above the forwarded message).</param>
-/// <param name="AttachmentUuids">The attachments sent.</param>
-/// <param name="SentAt">When the server accepted it (server clock).</param>
-public sealed record RaviSentEmail(
-    long MessageId,
-    string IdentityUuid,
-    RaviSendKind Kind,
-    long? InReplyTo,
-    string ThreadId,
-    string From,
-    string To,
-    string Cc,
-    string Bcc,
-    string Subject,
-    string Body,
-    IReadOnlyList<string> AttachmentUuids,
-    DateTimeOffset SentAt);
+public sealed record RaviSentEmail
+{
+    /// <summary>The id of the outbound message (as in <c>/api/email-messages/{id}/</c>).</summary>
+    public required long MessageId { get; init; }
+
+    /// <summary>The sending identity.</summary>
+    public required string IdentityUuid { get; init; }
+
+    /// <summary>Compose, reply, reply-all or forward.</summary>
+    public required RaviSendKind Kind { get; init; }
+
+    /// <summary>For replies and forwards, the id of the message replied to or forwarded.</summary>
+    public long? InReplyTo { get; init; }
+
+    /// <summary>The thread the message belongs to.</summary>
+    public required string ThreadId { get; init; }
+
+    /// <summary>The sender (the identity's inbox).</summary>
+    public required string From { get; init; }
+
+    /// <summary>The <c>to</c> recipients as sent (comma-separated).</summary>
+    public required string To { get; init; }
+
+    /// <summary>The <c>cc</c> recipients (comma-separated, may be empty).</summary>
+    public string Cc { get; init; } = "";
+
+    /// <summary>The <c>bcc</c> recipients (comma-separated, may be empty).</summary>
+    public string Bcc { get; init; } = "";
+
+    /// <summary>The subject.</summary>
+    public string Subject { get; init; } = "";
+
+    /// <summary>The body exactly as received (HTML; for a forward, the text sent above the forwarded message).</summary>
+    public string Body { get; init; } = "";
+
+    /// <summary>The attachments sent; a copy, compared by content in <see cref="Equals(RaviSentEmail?)"/>.</summary>
+    public IReadOnlyList<string> AttachmentUuids { get; init => field = EquatableList<string>.From(value); } = EquatableList<string>.Empty;
+
+    /// <summary>When the server accepted it (server clock).</summary>
+    public required DateTimeOffset SentAt { get; init; }
+}

@@ -1,13 +1,23 @@
 namespace Ravi.Sdk.Testing;
 
 /// <summary>An identity on a <see cref="RaviTestServer"/> (a snapshot taken when it was created).</summary>
-/// <param name="Uuid">The identity UUID (the <c>X-Ravi-Identity</c> value).</param>
-/// <param name="Name">The identity name.</param>
-/// <param name="Inbox">The email address, <c>&lt;name&gt;@in.ravi.test</c> by default.</param>
-/// <param name="Phone">The phone number in E.164 form, <c>+1555…</c>.</param>
-/// <param name="UserId">The owning user's id.</param>
-public sealed record RaviTestIdentity(string Uuid, string Name, string Inbox, string Phone, long UserId)
+public sealed record RaviTestIdentity
 {
+    /// <summary>The identity UUID (the <c>X-Ravi-Identity</c> value).</summary>
+    public required string Uuid { get; init; }
+
+    /// <summary>The identity name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The email address, <c>&lt;name&gt;@in.ravi.test</c> by default.</summary>
+    public required string Inbox { get; init; }
+
+    /// <summary>The phone number in E.164 form, <c>+1555…</c>.</summary>
+    public required string PhoneNumber { get; init; }
+
+    /// <summary>The owning user's id.</summary>
+    public required long UserId { get; init; }
+
     /// <summary>
     /// The identity's numeric id: what <see cref="RaviTestServerDialect.Cli"/> sends as <c>identity</c> in password
     /// entries and vault secrets (the documented dialect sends <see cref="Uuid"/>).

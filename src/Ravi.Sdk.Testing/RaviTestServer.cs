@@ -79,6 +79,9 @@ public sealed partial class RaviTestServer : IAsyncDisposable
     /// <param name="options">Settings; <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Cancels start-up.</param>
     /// <returns>The running server; dispose it to stop it.</returns>
+    /// <exception cref="ArgumentException">A setting of <paramref name="options"/> is invalid (<see cref="ArgumentOutOfRangeException"/> for a value out of range).</exception>
+    /// <exception cref="IOException">Kestrel could not listen on loopback.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static async Task<RaviTestServer> StartAsync(RaviTestServerOptions? options = null, CancellationToken cancellationToken = default)
     {
         var settings = (options ?? new RaviTestServerOptions()).Clone();

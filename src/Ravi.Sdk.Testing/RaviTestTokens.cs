@@ -1,10 +1,14 @@
 namespace Ravi.Sdk.Testing;
 
 /// <summary>An access/refresh token pair issued by a <see cref="RaviTestServer"/>.</summary>
-/// <param name="AccessToken">The JWT-shaped access token.</param>
-/// <param name="RefreshToken">The JWT-shaped refresh token.</param>
-public sealed record RaviTestTokens(string AccessToken, string RefreshToken)
+public sealed record RaviTestTokens
 {
+    /// <summary>The JWT-shaped access token.</summary>
+    public required string AccessToken { get; init; }
+
+    /// <summary>The JWT-shaped refresh token.</summary>
+    public required string RefreshToken { get; init; }
+
     /// <inheritdoc/>
     public override string ToString() => "RaviTestTokens { AccessToken = ***, RefreshToken = *** }";
 }

@@ -1,13 +1,23 @@
 namespace Ravi.Sdk.Testing;
 
 /// <summary>A user account on a <see cref="RaviTestServer"/>.</summary>
-/// <param name="Id">The user id (<c>id</c> in <c>/api/auth/user/</c>).</param>
-/// <param name="Email">The login email.</param>
-/// <param name="Password">The login password.</param>
-/// <param name="FirstName">The first name.</param>
-/// <param name="LastName">The last name.</param>
-public sealed record RaviTestUser(long Id, string Email, string Password, string FirstName, string LastName)
+public sealed record RaviTestUser
 {
+    /// <summary>The user id (<c>id</c> in <c>/api/auth/user/</c>).</summary>
+    public required long Id { get; init; }
+
+    /// <summary>The login email.</summary>
+    public required string Email { get; init; }
+
+    /// <summary>The login password.</summary>
+    public required string Password { get; init; }
+
+    /// <summary>The first name.</summary>
+    public string FirstName { get; init; } = "";
+
+    /// <summary>The last name.</summary>
+    public string LastName { get; init; } = "";
+
     /// <inheritdoc/>
     public override string ToString() => $"RaviTestUser {{ Id = {Id}, Email = {Email} }}";
 }

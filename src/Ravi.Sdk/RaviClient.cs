@@ -26,16 +26,16 @@ public class RaviClient : IDisposable
     private VaultClient? _vault;
     private EncryptionClient? _encryption;
     private PhoneClient? _phone;
-    private Events.EventsClient? _events;
-    private Otp.OtpClient? _otp;
+    private EventsClient? _events;
+    private OtpClient? _otp;
     private SubscriptionClient? _subscription;
-    private Totp.TotpClient? _totp;
+    private TotpClient? _totp;
 
     /// <summary>Creates a client that owns its own HTTP connection pool.</summary>
-    /// <param name="options">The settings; copied, then validated.</param>
+    /// <param name="options">The settings; validated, then copied (changing them afterwards does not affect the client).</param>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
     public RaviClient(RaviClientOptions options)
-        : this(Prepare(options), static _ => (RaviPipeline.CreateDefaultTransport(), true), null)
+        : this(RaviClientSettings.From(options), static _ => (RaviPipeline.CreateDefaultTransport(), true), null)
     {
     }
 
@@ -54,20 +54,29 @@ public class RaviClient : IDisposable
     /// Do not put a retrying handler in it either: the SDK retries by itself, and only what is safe to repeat.
     /// </remarks>
     /// <param name="httpClient">The client to send through; its <c>BaseAddress</c> is ignored in favour of <see cref="RaviClientOptions.BaseAddress"/>.</param>
-    /// <param name="options">The settings; copied, then validated.</param>
+    /// <param name="options">The settings; validated, then copied (changing them afterwards does not affect the client).</param>
     public RaviClient(HttpClient httpClient, RaviClientOptions options)
-        : this(Prepare(options), _ => (new HttpClientForwardingHandler(CheckClient(httpClient)), true), null)
+        : this(RaviClientSettings.From(options), _ => (new HttpClientForwardingHandler(CheckClient(httpClient)), true), null)
     {
     }
 
-    /// <summary>Constructor for mocking frameworks: a client created this way has no pipeline.</summary>
+    /// <summary>
+    /// Constructor for mocking frameworks: a client created this way has no pipeline, and every member the fake does not
+    /// override throws <see cref="InvalidOperationException"/> naming it (except <see cref="IdentityUuid"/>, null, and
+    /// <see cref="ToString"/>).
+    /// </summary>
     protected RaviClient()
     {
     }
 
-    internal RaviClient(RaviClientOptions preparedOptions, Func<RaviClientOptions, (HttpMessageHandler Handler, bool Dispose)> transportFactory, ILoggerFactory? loggerFactory, RaviEnvironment? environment = null)
+    internal RaviClient(RaviClientOptions options, Func<RaviClientSettings, (HttpMessageHandler Handler, bool Dispose)> transportFactory, ILoggerFactory? loggerFactory, RaviEnvironment? environment = null)
+        : this(RaviClientSettings.From(options), transportFactory, loggerFactory, environment)
     {
-        // Credential and identity chains (SPEC §4): explicit options, then environment variables and the CLI's files — run
+    }
+
+    internal RaviClient(RaviClientSettings preparedOptions, Func<RaviClientSettings, (HttpMessageHandler Handler, bool Dispose)> transportFactory, ILoggerFactory? loggerFactory, RaviEnvironment? environment = null)
+    {
+        // Credential and identity chains (docs/authentication.md#the-credential-chain): explicit options, then environment variables and the CLI's files — run
         // lazily, on first use, never here (a client is cheap to build and follows the files as they change).
         environment ??= RaviEnvironment.System;
         var authLogger = (loggerFactory ?? preparedOptions.LoggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger("Ravi.Sdk.Auth");
@@ -89,60 +98,61 @@ public class RaviClient : IDisposable
     }
 
     /// <summary>
-    /// The identity this client is scoped to, or <see langword="null"/> for an account-level client. Without an explicit
-    /// one, the first read runs the identity chain (<c>config.json</c>, see the authentication docs).
+    /// The identity this client is scoped to, or <see langword="null"/> for an account-level client (and for a client
+    /// created for mocking that does not override it: a fake is account-level unless it says otherwise). Without an
+    /// explicit one, the first read runs the identity chain (<c>config.json</c>, see the authentication docs).
     /// </summary>
     public virtual string? IdentityUuid => _scope?.IdentityUuid;
 
     /// <summary>The API host this client talks to.</summary>
-    public virtual Uri BaseAddress => Scope.Pipeline.BaseAddress;
+    public virtual Uri BaseAddress => ScopeFor().Pipeline.BaseAddress;
 
     /// <summary>Login, logout, device-code flow, token refresh and the current user.</summary>
-    public virtual AuthClient Auth => _auth ?? Init(ref _auth, new AuthClient(Scope));
+    public virtual AuthClient Auth => _auth ?? Init(ref _auth, new AuthClient(ScopeFor()));
 
     /// <summary>List, create, get, update and delete identities.</summary>
-    public virtual IdentitiesClient Identities => _identities ?? Init(ref _identities, new IdentitiesClient(Scope));
+    public virtual IdentitiesClient Identities => _identities ?? Init(ref _identities, new IdentitiesClient(ScopeFor()));
 
     /// <summary>The identity's email threads.</summary>
-    public virtual EmailInboxClient EmailInbox => _emailInbox ?? Init(ref _emailInbox, new EmailInboxClient(Scope));
+    public virtual EmailInboxClient EmailInbox => _emailInbox ?? Init(ref _emailInbox, new EmailInboxClient(ScopeFor()));
 
     /// <summary>Email messages: list, get, compose, reply, reply-all.</summary>
-    public virtual EmailMessagesClient EmailMessages => _emailMessages ?? Init(ref _emailMessages, new EmailMessagesClient(Scope));
+    public virtual EmailMessagesClient EmailMessages => _emailMessages ?? Init(ref _emailMessages, new EmailMessagesClient(ScopeFor()));
 
     /// <summary>Email attachment uploads (presign + direct upload).</summary>
-    public virtual AttachmentsClient Attachments => _attachments ?? Init(ref _attachments, new AttachmentsClient(Scope));
+    public virtual AttachmentsClient Attachments => _attachments ?? Init(ref _attachments, new AttachmentsClient(ScopeFor()));
 
     /// <summary>The identity's SMS conversations.</summary>
-    public virtual SmsInboxClient SmsInbox => _smsInbox ?? Init(ref _smsInbox, new SmsInboxClient(Scope));
+    public virtual SmsInboxClient SmsInbox => _smsInbox ?? Init(ref _smsInbox, new SmsInboxClient(ScopeFor()));
 
     /// <summary>SMS messages.</summary>
-    public virtual SmsMessagesClient SmsMessages => _smsMessages ?? Init(ref _smsMessages, new SmsMessagesClient(Scope));
+    public virtual SmsMessagesClient SmsMessages => _smsMessages ?? Init(ref _smsMessages, new SmsMessagesClient(ScopeFor()));
 
     /// <summary>Website credentials (end-to-end encrypted fields).</summary>
-    public virtual PasswordsClient Passwords => _passwords ?? Init(ref _passwords, new PasswordsClient(Scope));
+    public virtual PasswordsClient Passwords => _passwords ?? Init(ref _passwords, new PasswordsClient(ScopeFor()));
 
     /// <summary>Named secrets (end-to-end encrypted values).</summary>
-    public virtual VaultClient Vault => _vault ?? Init(ref _vault, new VaultClient(Scope));
+    public virtual VaultClient Vault => _vault ?? Init(ref _vault, new VaultClient(ScopeFor()));
 
     /// <summary>End-to-end encryption: metadata, PIN setup and unlock.</summary>
-    public virtual EncryptionClient Encryption => _encryption ?? Init(ref _encryption, new EncryptionClient(Scope));
+    public virtual EncryptionClient Encryption => _encryption ?? Init(ref _encryption, new EncryptionClient(ScopeFor()));
 
     /// <summary>The identity's phone numbers.</summary>
-    public virtual PhoneClient Phone => _phone ?? Init(ref _phone, new PhoneClient(Scope));
+    public virtual PhoneClient Phone => _phone ?? Init(ref _phone, new PhoneClient(ScopeFor()));
 
     /// <summary>The real-time event stream (SSE) of inbound email and SMS.</summary>
-    public virtual Events.EventsClient Events => _events ?? Init(ref _events, new Events.EventsClient(Scope));
+    public virtual EventsClient Events => _events ?? Init(ref _events, new EventsClient(ScopeFor()));
 
     /// <summary>Helpers that wait for OTP codes, emails and verification links.</summary>
-    public virtual Otp.OtpClient Otp => _otp ?? Init(ref _otp, new Otp.OtpClient(this));
+    public virtual OtpClient Otp => _otp ?? Init(ref _otp, new OtpClient(Checked()));
 
     /// <summary>Two-factor (TOTP) codes: secrets enrolled in the identity's vault, codes computed locally.</summary>
-    public virtual Totp.TotpClient Totp => _totp ?? Init(ref _totp, new Totp.TotpClient(this));
+    public virtual TotpClient Totp => _totp ?? Init(ref _totp, new TotpClient(Checked()));
 
     /// <summary>The account's subscription.</summary>
-    public virtual SubscriptionClient Subscription => _subscription ?? Init(ref _subscription, new SubscriptionClient(Scope));
+    public virtual SubscriptionClient Subscription => _subscription ?? Init(ref _subscription, new SubscriptionClient(ScopeFor()));
 
-    internal RaviScope Scope => _scope ?? throw new InvalidOperationException("This RaviClient was created for mocking and has no pipeline.");
+    internal RaviScope Scope => ScopeFor(nameof(Scope));
 
     /// <summary>
     /// Returns a view of this client scoped to an identity: it shares the connection pool, credentials and unlocked key,
@@ -151,10 +161,12 @@ public class RaviClient : IDisposable
     /// <param name="identityUuid">The identity's UUID.</param>
     /// <returns>The scoped view.</returns>
     /// <exception cref="ArgumentException"><paramref name="identityUuid"/> is null, empty or not a UUID.</exception>
+    /// <exception cref="InvalidOperationException">The client was created for mocking and this member is not overridden.</exception>
     public virtual RaviClient ForIdentity(string identityUuid)
     {
+        var scope = ScopeFor();
         Guard.Uuid(identityUuid);
-        return new RaviClient(new RaviScope(Scope.Pipeline, Scope.Shared, identityUuid));
+        return new RaviClient(new RaviScope(scope.Pipeline, scope.Shared, identityUuid));
     }
 
     /// <inheritdoc/>
@@ -179,12 +191,22 @@ public class RaviClient : IDisposable
         }
     }
 
+    /// <summary>The pipeline scope; on a client created for mocking, the error naming the member that was not overridden.</summary>
+    private RaviScope ScopeFor([System.Runtime.CompilerServices.CallerMemberName] string member = "") =>
+        _scope ?? throw RaviMock.NotOverridden(GetType(), member);
+
+    private RaviClient Checked([System.Runtime.CompilerServices.CallerMemberName] string member = "")
+    {
+        _ = ScopeFor(member);
+        return this;
+    }
+
     // Publishes a lazily created sub-client once, so concurrent first accesses all get the same instance.
     private static T Init<T>(ref T? field, T value)
         where T : class =>
         Interlocked.CompareExchange(ref field, value, null) ?? value;
 
-    private static string? ResolveIdentity(RaviClientOptions options, RaviEnvironment environment, ILogger logger)
+    private static string? ResolveIdentity(RaviClientSettings options, RaviEnvironment environment, ILogger logger)
     {
         var (identityUuid, source) = RaviCliConfiguration.ResolveIdentity(options, environment, logger);
         if (identityUuid is not null)
@@ -193,14 +215,6 @@ public class RaviClient : IDisposable
         }
 
         return identityUuid;
-    }
-
-    private static RaviClientOptions Prepare(RaviClientOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var copy = options.Clone();
-        copy.Validate();
-        return copy;
     }
 
     private static Func<HttpClient> CheckClient(HttpClient httpClient)

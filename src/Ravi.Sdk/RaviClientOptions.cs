@@ -19,6 +19,9 @@ public sealed class RaviClientOptions
     /// <summary>The default <see cref="MaxPages"/>: 1,000.</summary>
     public const int DefaultMaxPages = 1000;
 
+    /// <summary>The longest <see cref="ApplicationId"/>: 64 characters.</summary>
+    public const int MaxApplicationIdLength = 64;
+
     private const long MinMaxResponseBytes = 1024;
     private const long MaxMaxResponseBytes = 1024 * 1024 * 1024;
 
@@ -71,19 +74,26 @@ public sealed class RaviClientOptions
     /// <summary>Refresh the access token proactively when its JWT <c>exp</c> is closer than this. Default 60 s.</summary>
     public TimeSpan TokenRefreshSkew { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>An application name appended to the <c>User-Agent</c> header, e.g. <c>my-agent/1.2</c>.</summary>
+    /// <summary>
+    /// An application name put in front of the SDK's <c>User-Agent</c>, e.g. <c>my-agent/1.2</c>: at most
+    /// <see cref="MaxApplicationIdLength"/> characters of an HTTP product token (ASCII letters, digits and
+    /// <c>!#$%&amp;'*+-.^_`|~/</c>; no spaces).
+    /// </summary>
     public string? ApplicationId { get; set; }
 
-    /// <summary>The timeout of one HTTP attempt (not of SSE streams, which are long-lived). Default 30 s.</summary>
+    /// <summary>
+    /// The timeout of one HTTP attempt (not of SSE streams, which are long-lived). Default 30 s; not longer than
+    /// <see cref="OverallTimeout"/>; <see cref="Timeout.InfiniteTimeSpan"/> turns it off (the overall timeout still applies).
+    /// </summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The timeout of one call including all retries and waits. Default 2 minutes.</summary>
+    /// <summary>The timeout of one call including all retries and waits. Default 2 minutes; <see cref="Timeout.InfiniteTimeSpan"/> turns it off.</summary>
     public TimeSpan OverallTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>How many times a failed call may be retried (see the resilience docs for which calls). Default 3; 0 disables.</summary>
     public int MaxRetries { get; set; } = 3;
 
-    /// <summary>The first retry delay; later ones grow exponentially with jitter. Default 1 s.</summary>
+    /// <summary>The first retry delay; later ones grow exponentially with jitter. Default 1 s; not longer than <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The longest the SDK will wait before one retry, including a server's <c>Retry-After</c>. Default 60 s.</summary>
@@ -174,20 +184,29 @@ public sealed class RaviClientOptions
         return this;
     }
 
-    /// <summary>Checks the options and throws an <see cref="ArgumentException"/> naming the bad setting.</summary>
+    /// <summary>
+    /// Checks the options and throws one <see cref="ArgumentException"/> that names every bad setting (its
+    /// <see cref="ArgumentException.ParamName"/> is the setting when there is only one).
+    /// </summary>
     /// <exception cref="ArgumentException">A setting is invalid.</exception>
     public void Validate()
     {
-        foreach (var error in GetValidationErrors())
+        var errors = GetValidationErrors();
+        if (errors.Count == 1)
         {
             // Each message starts with the name of the offending option.
-            var name = error[..error.IndexOf(' ', StringComparison.Ordinal)];
-            throw new ArgumentException(error, name);
+            var error = errors[0];
+            throw new ArgumentException(error, error[..error.IndexOf(' ', StringComparison.Ordinal)]);
+        }
+
+        if (errors.Count > 1)
+        {
+            throw new ArgumentException($"{errors.Count} RaviClientOptions settings are invalid: " + string.Join(" ", errors));
         }
     }
 
-    /// <summary>Lists what is wrong with these options; empty when they are valid.</summary>
-    /// <returns>One message per invalid setting.</returns>
+    /// <summary>Lists what is wrong with these options, every problem at once (settings checked alone and against each other); empty when they are valid.</summary>
+    /// <returns>One message per problem, each starting with the setting's name.</returns>
     public IReadOnlyList<string> GetValidationErrors()
     {
         var errors = new List<string>();
@@ -222,6 +241,21 @@ public sealed class RaviClientOptions
         if (MaxRetryDelay < TimeSpan.Zero)
         {
             errors.Add($"{nameof(MaxRetryDelay)} must not be negative.");
+        }
+        else if (RetryBaseDelay > MaxRetryDelay)
+        {
+            errors.Add($"{nameof(RetryBaseDelay)} ({RetryBaseDelay}) must not be longer than {nameof(MaxRetryDelay)} ({MaxRetryDelay}).");
+        }
+
+        if (AttemptTimeout > TimeSpan.Zero && OverallTimeout > TimeSpan.Zero && AttemptTimeout > OverallTimeout)
+        {
+            errors.Add($"{nameof(AttemptTimeout)} ({AttemptTimeout}) must not be longer than {nameof(OverallTimeout)} ({OverallTimeout}): no attempt could use it.");
+        }
+
+        if (ApplicationId is { } applicationId && !IsProductToken(applicationId))
+        {
+            errors.Add($"{nameof(ApplicationId)} must be 1 to {MaxApplicationIdLength} characters of a User-Agent product token such as 'my-agent/1.2' " +
+                "(ASCII letters, digits and !#$%&'*+-.^_`|~/; no spaces or control characters).");
         }
 
         if (TokenRefreshSkew < TimeSpan.Zero)
@@ -267,6 +301,24 @@ public sealed class RaviClientOptions
         {
             throw new ArgumentOutOfRangeException(nameof(position), position, "Use RaviPipelinePosition.PerCall or RaviPipelinePosition.PerTry.");
         }
+    }
+
+    private static bool IsProductToken(string value)
+    {
+        if (value.Length is 0 or > MaxApplicationIdLength)
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && "!#$%&'*+-.^_`|~/".IndexOf(c, StringComparison.Ordinal) < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void CheckPositive(List<string> errors, TimeSpan value, string name)

@@ -114,7 +114,7 @@ public sealed class StartupProblemTests
     [Fact]
     public async Task Without_a_pin_the_key_the_cli_stored_unlocks_the_vault()
     {
-        // A key pair and verifier the official CLI produced (shared/vectors/cli-e2e-sample.json, identity_for_fields).
+        // A key pair and verifier the official CLI produced (docs/encryption.md#known-answers, identity_for_fields).
         const string salt = "Ae59XbCbyj5JcDya3hoEyg==";
         const string publicKey = "G2LNICFAmrek37/0KJa2ech8lvacSXD0G7rfzmsBGAw=";
         const string privateKeyCli = "6FtpkxIO7zQR+au/ClRP/vnng/JvgQGgRn1IklGYV0I=";

@@ -66,7 +66,7 @@ public sealed class FailureReportingTests
 
     private sealed class ThrowingIdentities : IdentitiesClient
     {
-        public override IAsyncEnumerable<Identity> ListAsync(CancellationToken cancellationToken = default)
+        public override RaviAsyncPageable<Identity> ListAsync(RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
         {
             cancellationToken.ThrowIfCancellationRequested();
             throw new InvalidOperationException("secret-detail");

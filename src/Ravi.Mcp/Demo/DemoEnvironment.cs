@@ -47,7 +47,7 @@ internal sealed class DemoEnvironment : IAsyncDisposable
                 UseCliConfiguration = false,
             }))
             {
-                await setup.Encryption.SetupAsync(pinValue, cancellationToken).ConfigureAwait(false);
+                await setup.Encryption.SetupAsync(pinValue, cancellationToken: cancellationToken).ConfigureAwait(false);
             }
 
             var logger = loggerFactory.CreateLogger("Ravi.Mcp.Tools");

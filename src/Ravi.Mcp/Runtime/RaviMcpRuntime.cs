@@ -269,7 +269,7 @@ internal sealed class RaviMcpRuntime : IAsyncDisposable
             timeout.CancelAfter(CheckTimeout);
             try
             {
-                await session.Client.Auth.GetCurrentUserAsync(timeout.Token).ConfigureAwait(false);
+                await session.Client.Auth.GetCurrentUserAsync(cancellationToken: timeout.Token).ConfigureAwait(false);
                 McpLog.SignedIn(_logger, session.Client.BaseAddress, session.CredentialSource);
             }
             catch (RaviAuthenticationException ex)

@@ -21,7 +21,7 @@ internal static class VaultUnlocker
         {
             if (pin?.Pin is { } value)
             {
-                await client.Encryption.UnlockAsync(value, cancellationToken).ConfigureAwait(false);
+                await client.Encryption.UnlockAsync(value, cancellationToken: cancellationToken).ConfigureAwait(false);
                 McpLog.Unlocked(logger, "PIN from " + pin.Source);
                 return null;
             }

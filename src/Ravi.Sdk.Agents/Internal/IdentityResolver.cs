@@ -27,7 +27,7 @@ internal sealed class IdentityResolver(RaviClient client)
         {
             try
             {
-                found = await client.Identities.GetAsync(trimmed.ToLowerInvariant(), cancellationToken).ConfigureAwait(false);
+                found = await client.Identities.GetAsync(trimmed.ToLowerInvariant(), cancellationToken: cancellationToken).ConfigureAwait(false);
             }
             catch (RaviNotFoundException)
             {
@@ -36,7 +36,7 @@ internal sealed class IdentityResolver(RaviClient client)
         }
         else
         {
-            await foreach (var identity in client.Identities.ListAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var identity in client.Identities.ListAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 if (string.Equals(identity.Name, trimmed, StringComparison.OrdinalIgnoreCase))
                 {

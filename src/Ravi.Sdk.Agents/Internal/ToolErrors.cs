@@ -11,7 +11,7 @@ internal static class ToolErrors
     public static ToolFailure? FromException(Exception exception, ToolDefinition tool) => exception switch
     {
         ToolFailure failure => failure,
-        RaviTimeoutException timeout => new ToolFailure(
+        RaviWaitTimeoutException timeout => new ToolFailure(
             RaviToolErrorCodes.Timeout,
             $"Nothing matching arrived within {timeout.Timeout.TotalSeconds:0} s (messages since {timeout.Since:u} were considered). " +
             $"If the message was requested, call {tool.Name} again: it also finds messages that arrived shortly before the call. If not, trigger it first (for example submit the form again), or loosen the filters."),

@@ -80,7 +80,7 @@ internal static partial class EmailTools
                 Cc = Optional(call, Cc),
                 Bcc = Optional(call, Bcc),
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken: cancellationToken).ConfigureAwait(false);
         return Sent(sent, "sent");
     }
 
@@ -91,8 +91,8 @@ internal static partial class EmailTools
         var messages = call.Agent.EmailMessages;
         var all = call.Arguments.Boolean("reply_all") ?? false;
         var sent = all
-            ? await messages.ReplyAllAsync(id, request, cancellationToken).ConfigureAwait(false)
-            : await messages.ReplyAsync(id, request, cancellationToken).ConfigureAwait(false);
+            ? await messages.ReplyAllAsync(id, request, cancellationToken: cancellationToken).ConfigureAwait(false)
+            : await messages.ReplyAsync(id, request, cancellationToken: cancellationToken).ConfigureAwait(false);
         return Sent(sent, all ? "replied to all" : "replied");
     }
 }

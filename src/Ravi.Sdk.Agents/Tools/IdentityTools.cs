@@ -58,13 +58,13 @@ internal static class IdentityTools
         };
     }
 
-    private static IdentityItem ToItem(Identity i) => new(i.Uuid, i.Name, i.Inbox, i.Phone, i.CreatedDt);
+    private static IdentityItem ToItem(Identity i) => new(i.Uuid, i.Name, i.Inbox, i.PhoneNumber, i.CreatedAt);
 
     private static async Task<object> ListAsync(ToolCall call, CancellationToken cancellationToken)
     {
         var items = new List<IdentityItem>();
         bool? truncated = null;
-        await foreach (var identity in call.Client.Identities.ListAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var identity in call.Client.Identities.ListAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (items.Count == call.Options.MaxListItems)
             {
@@ -81,22 +81,22 @@ internal static class IdentityTools
 
     private static async Task<object> CreateAsync(ToolCall call, CancellationToken cancellationToken)
     {
-        var identity = await call.Client.Identities.CreateAsync(call.Arguments.RequiredString("name").Trim(), cancellationToken).ConfigureAwait(false);
+        var identity = await call.Client.Identities.CreateAsync(call.Arguments.RequiredString("name").Trim(), cancellationToken: cancellationToken).ConfigureAwait(false);
         call.Catalog.Identities.Remember(identity);
         return ToolCall.Result(ToItem(identity), ToolJson.Context.IdentityItem);
     }
 
     private static async Task<object> GetAsync(ToolCall call, CancellationToken cancellationToken)
     {
-        var identity = await call.Client.Identities.GetAsync(call.Agent.IdentityUuid!, cancellationToken).ConfigureAwait(false);
+        var identity = await call.Client.Identities.GetAsync(call.Agent.IdentityUuid!, cancellationToken: cancellationToken).ConfigureAwait(false);
         return ToolCall.Result(ToItem(identity), ToolJson.Context.IdentityItem);
     }
 
     private static async Task<object> DeleteAsync(ToolCall call, CancellationToken cancellationToken)
     {
         var uuid = call.Agent.IdentityUuid!;
-        var identity = await call.Client.Identities.GetAsync(uuid, cancellationToken).ConfigureAwait(false);
-        await call.Client.Identities.DeleteAsync(uuid, cancellationToken).ConfigureAwait(false);
+        var identity = await call.Client.Identities.GetAsync(uuid, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await call.Client.Identities.DeleteAsync(uuid, cancellationToken: cancellationToken).ConfigureAwait(false);
         call.Catalog.Identities.Forget(identity);
         return ToolCall.Result(
             new StatusResult("deleted", $"The identity '{identity.Name}' ({uuid}) was deleted with its inbox, phone number and vault."),

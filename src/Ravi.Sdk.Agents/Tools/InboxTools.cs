@@ -62,8 +62,8 @@ internal static class InboxTools
     {
         var (text, truncated) = ExternalContent.Bound(ExternalContent.EmailText(m.TextContent, m.HtmlContent), maxBody);
         return new EmailMessageItem(
-            m.Id, m.ThreadId, m.Direction, m.FromEmail, m.ToEmail, m.Cc, m.Subject, text, truncated, m.CreatedDt, m.IsRead,
-            m.Attachments.Count == 0 ? null : [.. m.Attachments.Select(a => new AttachmentItem(a.Filename, a.ContentType, a.Size))]);
+            m.Id, m.ThreadId, m.Direction?.ToString(), m.FromEmail, m.ToEmail, m.Cc, m.Subject, text, truncated, m.CreatedAt, m.IsRead,
+            m.Attachments.Count == 0 ? null : [.. m.Attachments.Select(a => new AttachmentItem(a.FileName, a.ContentType, a.Size))]);
     }
 
     private static int Limit(ToolCall call) => (int)(call.Arguments.Integer("limit") ?? Math.Min(20, call.Options.MaxListItems));
@@ -73,7 +73,7 @@ internal static class InboxTools
         var limit = Limit(call);
         var items = new List<EmailThreadItem>();
         bool? truncated = null;
-        await foreach (var t in call.Agent.EmailInbox.ListThreadsAsync(call.Arguments.Boolean("unread_only") ?? false, cancellationToken).ConfigureAwait(false))
+        await foreach (var t in call.Agent.EmailInbox.ListThreadsAsync(call.Arguments.Boolean("unread_only") ?? false, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (items.Count == limit)
             {
@@ -81,7 +81,7 @@ internal static class InboxTools
                 break;
             }
 
-            items.Add(new EmailThreadItem(t.ThreadId, t.Subject, t.FromEmail, t.Preview, t.MessageCount, t.UnreadCount, t.LatestMessageDt));
+            items.Add(new EmailThreadItem(t.ThreadId, t.Subject, t.FromEmail, t.Preview, t.MessageCount, t.UnreadCount, t.LatestMessageAt));
         }
 
         return ToolCall.Result(new EmailThreadListResult(ExternalContent.Notice, items.Count, items, truncated), ToolJson.Context.EmailThreadListResult);
@@ -89,7 +89,7 @@ internal static class InboxTools
 
     private static async Task<object> ReadThreadAsync(ToolCall call, CancellationToken cancellationToken)
     {
-        var thread = await call.Agent.EmailInbox.GetThreadAsync(call.Arguments.RequiredString("thread_id").Trim(), cancellationToken).ConfigureAwait(false);
+        var thread = await call.Agent.EmailInbox.GetThreadAsync(call.Arguments.RequiredString("thread_id").Trim(), cancellationToken: cancellationToken).ConfigureAwait(false);
         var max = call.Options.MaxBodyLength;
         return ToolCall.Result(
             new EmailThreadResult(ExternalContent.Notice, thread.ThreadId, thread.Subject, thread.MessageCount, [.. thread.Messages.Select(m => ToItem(m, max))]),
@@ -101,7 +101,7 @@ internal static class InboxTools
         var limit = Limit(call);
         var items = new List<SmsConversationItem>();
         bool? truncated = null;
-        await foreach (var c in call.Agent.SmsInbox.ListConversationsAsync(call.Arguments.Boolean("unread_only") ?? false, cancellationToken).ConfigureAwait(false))
+        await foreach (var c in call.Agent.SmsInbox.ListConversationsAsync(call.Arguments.Boolean("unread_only") ?? false, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (items.Count == limit)
             {
@@ -109,7 +109,7 @@ internal static class InboxTools
                 break;
             }
 
-            items.Add(new SmsConversationItem(c.ConversationId, c.FromNumber, c.Preview, c.MessageCount, c.UnreadCount, c.LatestMessageDt));
+            items.Add(new SmsConversationItem(c.ConversationId, c.FromNumber, c.Preview, c.MessageCount, c.UnreadCount, c.LatestMessageAt));
         }
 
         return ToolCall.Result(new SmsConversationListResult(ExternalContent.Notice, items.Count, items, truncated), ToolJson.Context.SmsConversationListResult);
@@ -117,15 +117,15 @@ internal static class InboxTools
 
     private static async Task<object> ReadConversationAsync(ToolCall call, CancellationToken cancellationToken)
     {
-        var c = await call.Agent.SmsInbox.GetConversationAsync(call.Arguments.RequiredString("conversation_id").Trim(), cancellationToken).ConfigureAwait(false);
+        var c = await call.Agent.SmsInbox.GetConversationAsync(call.Arguments.RequiredString("conversation_id").Trim(), cancellationToken: cancellationToken).ConfigureAwait(false);
         var max = call.Options.MaxBodyLength;
         var messages = c.Messages.Select(m =>
         {
             var (text, truncated) = ExternalContent.Bound(m.Body, max);
-            return new SmsMessageItem(m.Id, m.Direction, text, truncated, m.CreatedDt, m.IsRead);
+            return new SmsMessageItem(m.Id, m.Direction?.ToString(), text, truncated, m.CreatedAt, m.IsRead);
         });
         return ToolCall.Result(
-            new SmsConversationResult(ExternalContent.Notice, c.ConversationId, c.FromNumber, c.PhoneNumber ?? c.Phone, [.. messages]),
+            new SmsConversationResult(ExternalContent.Notice, c.ConversationId, c.FromNumber, c.PhoneNumber ?? c.PhoneId, [.. messages]),
             ToolJson.Context.SmsConversationResult);
     }
 }

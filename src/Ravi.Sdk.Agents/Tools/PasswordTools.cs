@@ -107,7 +107,7 @@ internal static class PasswordTools
         var domain = NormalizeDomain(call.Arguments.RequiredString(Domain));
         var username = call.Arguments.String(Username);
         var matches = new List<PasswordEntry>();
-        await foreach (var entry in call.Agent.Passwords.ListAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var entry in call.Agent.Passwords.ListAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (entry.Domain is { } d && NormalizeDomain(d) == domain &&
                 (username is null || string.Equals(entry.Username, username, StringComparison.OrdinalIgnoreCase)))
@@ -126,7 +126,7 @@ internal static class PasswordTools
     {
         var items = new List<PasswordItem>();
         bool? truncated = null;
-        await foreach (var entry in call.Agent.Passwords.ListAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var entry in call.Agent.Passwords.ListAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (items.Count == call.Options.MaxListItems)
             {
@@ -134,7 +134,7 @@ internal static class PasswordTools
                 break;
             }
 
-            items.Add(new PasswordItem(entry.Domain, entry.Username, entry.UpdatedDt ?? entry.CreatedDt));
+            items.Add(new PasswordItem(entry.Domain, entry.Username, entry.UpdatedAt ?? entry.CreatedAt));
         }
 
         return ToolCall.Result(new PasswordListResult(items.Count, items, truncated), ToolJson.Context.PasswordListResult);
@@ -152,13 +152,13 @@ internal static class PasswordTools
         foreach (var match in matches.Take(10))
         {
             // Lists may leave secret fields out: read each entry itself.
-            var entry = await call.Agent.Passwords.GetAsync(match.Uuid, cancellationToken).ConfigureAwait(false);
-            if (entry.EncryptedFields != RaviEncryptedFields.None)
+            var entry = await call.Agent.Passwords.GetAsync(match.Uuid, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (entry.EncryptedFields != EncryptedFields.None)
             {
                 throw ToolErrors.VaultLocked();
             }
 
-            entries.Add(new PasswordEntryItem(entry.Username, entry.Password, entry.Notes, entry.UpdatedDt ?? entry.CreatedDt));
+            entries.Add(new PasswordEntryItem(entry.Username, entry.Password, entry.Notes, entry.UpdatedAt ?? entry.CreatedAt));
         }
 
         return ToolCall.Result(new PasswordResult(matches[0].Domain ?? call.Arguments.RequiredString(Domain), entries), ToolJson.Context.PasswordResult);
@@ -181,13 +181,13 @@ internal static class PasswordTools
         var given = call.Arguments.String("password");
         var generated = string.IsNullOrEmpty(given);
         var password = generated
-            ? await call.Agent.Passwords.GeneratePasswordAsync(new GeneratePasswordOptions { Length = 20 }, cancellationToken).ConfigureAwait(false)
+            ? await call.Agent.Passwords.GeneratePasswordAsync(new GeneratePasswordOptions { Length = 20 }, cancellationToken: cancellationToken).ConfigureAwait(false)
             : given!;
         var notes = call.Arguments.String("notes");
         var request = new PasswordEntryRequest { Domain = domain, Username = username, Password = password, Notes = string.IsNullOrEmpty(notes) ? null : notes };
 
         PasswordEntry? existing = null;
-        await foreach (var entry in call.Agent.Passwords.ListAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var entry in call.Agent.Passwords.ListAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (entry.Domain is { } d && NormalizeDomain(d) == domain && string.Equals(entry.Username ?? "", username ?? "", StringComparison.OrdinalIgnoreCase))
             {
@@ -197,8 +197,8 @@ internal static class PasswordTools
         }
 
         var saved = existing is null
-            ? await call.Agent.Passwords.CreateAsync(request, cancellationToken).ConfigureAwait(false)
-            : await call.Agent.Passwords.UpdateAsync(existing.Uuid, request, cancellationToken).ConfigureAwait(false);
+            ? await call.Agent.Passwords.CreateAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false)
+            : await call.Agent.Passwords.UpdateAsync(existing.Uuid, request, cancellationToken: cancellationToken).ConfigureAwait(false);
         return ToolCall.Result(
             new SavedPasswordResult(existing is null ? "created" : "updated", saved.Domain ?? domain, username, generated, generated ? password : null, Encrypted: true),
             ToolJson.Context.SavedPasswordResult);
@@ -216,7 +216,7 @@ internal static class PasswordTools
                 Digits = call.Arguments.Boolean("digits"),
                 ExcludeChars = string.IsNullOrEmpty(exclude) ? null : exclude,
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken: cancellationToken).ConfigureAwait(false);
         return ToolCall.Result(new GeneratedPasswordResult(password, password.Length), ToolJson.Context.GeneratedPasswordResult);
     }
 
@@ -233,7 +233,7 @@ internal static class PasswordTools
                     $"{matches.Count} entries are saved for this domain; pass 'username' to say which to delete (one of: {string.Join(", ", matches.Select(m => m.Username is null ? "(none)" : Echo.Quote(m.Username)))}).");
         }
 
-        await call.Agent.Passwords.DeleteAsync(matches[0].Uuid, cancellationToken).ConfigureAwait(false);
+        await call.Agent.Passwords.DeleteAsync(matches[0].Uuid, cancellationToken: cancellationToken).ConfigureAwait(false);
         return ToolCall.Result(new StatusResult("deleted", $"The credentials for '{matches[0].Domain}' were deleted."), ToolJson.Context.StatusResult);
     }
 }

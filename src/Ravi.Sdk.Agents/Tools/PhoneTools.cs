@@ -21,7 +21,7 @@ internal static class PhoneTools
 
     private static async Task<object> GetAsync(ToolCall call, CancellationToken cancellationToken)
     {
-        await foreach (var phone in call.Agent.Phone.ListAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var phone in call.Agent.Phone.ListAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (!string.IsNullOrEmpty(phone.PhoneNumber))
             {

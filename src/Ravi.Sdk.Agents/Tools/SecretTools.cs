@@ -72,7 +72,7 @@ internal static class SecretTools
     {
         var items = new List<SecretKeyItem>();
         bool? truncated = null;
-        await foreach (var secret in call.Agent.Vault.ListAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var secret in call.Agent.Vault.ListAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (items.Count == call.Options.MaxListItems)
             {
@@ -80,7 +80,7 @@ internal static class SecretTools
                 break;
             }
 
-            items.Add(new SecretKeyItem(secret.Key, secret.UpdatedDt ?? secret.CreatedDt));
+            items.Add(new SecretKeyItem(secret.Key, secret.UpdatedAt ?? secret.CreatedAt));
         }
 
         return ToolCall.Result(new SecretListResult(items.Count, items, truncated), ToolJson.Context.SecretListResult);
@@ -89,13 +89,13 @@ internal static class SecretTools
     private static async Task<object> GetAsync(ToolCall call, CancellationToken cancellationToken)
     {
         var key = KeyOf(call);
-        var secret = await call.Agent.Vault.GetByKeyAsync(key, cancellationToken).ConfigureAwait(false) ?? throw Missing(key);
-        if (secret.EncryptedFields != RaviEncryptedFields.None)
+        var secret = await call.Agent.Vault.GetByKeyAsync(key, cancellationToken: cancellationToken).ConfigureAwait(false) ?? throw Missing(key);
+        if (secret.EncryptedFields != EncryptedFields.None)
         {
             throw ToolErrors.VaultLocked();
         }
 
-        return ToolCall.Result(new SecretResult(secret.Key, secret.Value, secret.Notes, secret.UpdatedDt ?? secret.CreatedDt), ToolJson.Context.SecretResult);
+        return ToolCall.Result(new SecretResult(secret.Key, secret.Value, secret.Notes, secret.UpdatedAt ?? secret.CreatedAt), ToolJson.Context.SecretResult);
     }
 
     private static async Task<object> SetAsync(ToolCall call, CancellationToken cancellationToken)
@@ -109,7 +109,7 @@ internal static class SecretTools
         var notes = call.Arguments.String("notes");
         var stored = await call.Agent.Vault.SetAsync(
             new VaultSecretRequest { Key = key, Value = call.Arguments.RequiredString("value"), Notes = string.IsNullOrEmpty(notes) ? null : notes },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken: cancellationToken).ConfigureAwait(false);
         return ToolCall.Result(new StoredSecretResult("stored", stored.Key, Encrypted: true), ToolJson.Context.StoredSecretResult);
     }
 
@@ -117,7 +117,7 @@ internal static class SecretTools
     {
         var key = KeyOf(call);
         string? uuid = null;
-        await foreach (var secret in call.Agent.Vault.ListAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var secret in call.Agent.Vault.ListAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (string.Equals(secret.Key, key, StringComparison.Ordinal))
             {
@@ -126,7 +126,7 @@ internal static class SecretTools
             }
         }
 
-        await call.Agent.Vault.DeleteAsync(uuid ?? throw Missing(key), cancellationToken).ConfigureAwait(false);
+        await call.Agent.Vault.DeleteAsync(uuid ?? throw Missing(key), cancellationToken: cancellationToken).ConfigureAwait(false);
         return ToolCall.Result(new StatusResult("deleted", $"The secret '{key}' was deleted."), ToolJson.Context.StatusResult);
     }
 }

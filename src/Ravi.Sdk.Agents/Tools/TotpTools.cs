@@ -1,5 +1,6 @@
 using Ravi.Sdk.Agents.Internal;
 using Ravi.Sdk.Agents.Results;
+using Ravi.Sdk.Resources;
 using Ravi.Sdk.Totp;
 
 namespace Ravi.Sdk.Agents.Tools;
@@ -74,7 +75,7 @@ internal static class TotpTools
         TotpEnrollment enrollment;
         try
         {
-            enrollment = await totp.EnrollAsync(args.RequiredString("secret"), options, cancellationToken).ConfigureAwait(false);
+            enrollment = await totp.EnrollAsync(args.RequiredString("secret"), options, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (ArgumentException ex) when (ex.ParamName is "otpauthUriOrSecret")
         {
@@ -85,8 +86,8 @@ internal static class TotpTools
             throw new ToolFailure(RaviToolErrorCodes.InvalidArgument, ToolErrors.PlainMessage(ex) + " Give a 'name', or leave algorithm/digits/period_seconds out for a URI.");
         }
 
-        var code = await totp.GetCodeAsync(enrollment.Name, cancellationToken).ConfigureAwait(false);
-        return ToolCall.Result(new TotpEnrolledResult("enrolled", ToItem(enrollment), code.Code, code.SecondsRemaining), ToolJson.Context.TotpEnrolledResult);
+        var code = await totp.GetCodeAsync(enrollment.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return ToolCall.Result(new TotpEnrolledResult("enrolled", ToItem(enrollment), code.Code, (int)code.TimeRemaining.TotalSeconds), ToolJson.Context.TotpEnrolledResult);
     }
 
     private static async Task<object> GetCodeAsync(ToolCall call, CancellationToken cancellationToken)
@@ -95,20 +96,20 @@ internal static class TotpTools
         TotpCode code;
         try
         {
-            code = await call.Agent.Totp.GetCodeAsync(name, cancellationToken).ConfigureAwait(false);
+            code = await call.Agent.Totp.GetCodeAsync(name, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (RaviNotFoundException)
         {
             throw ToolFailure.NotFound($"No two-factor secret named {Echo.Quote(name)} is enrolled for this identity. Call list_totp to see the names, or enroll_totp to add it.");
         }
 
-        return ToolCall.Result(new TotpCodeResult(TotpClient.NormalizeName(name), code.Code, code.SecondsRemaining, code.ValidUntil), ToolJson.Context.TotpCodeResult);
+        return ToolCall.Result(new TotpCodeResult(TotpClient.NormalizeName(name), code.Code, (int)code.TimeRemaining.TotalSeconds, code.ValidUntil), ToolJson.Context.TotpCodeResult);
     }
 
     private static async Task<object> ListAsync(ToolCall call, CancellationToken cancellationToken)
     {
         var items = new List<TotpEnrollmentItem>();
-        await foreach (var enrollment in call.Agent.Totp.ListAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var enrollment in call.Agent.Totp.ListAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             items.Add(ToItem(enrollment));
             if (items.Count == call.Options.MaxListItems)

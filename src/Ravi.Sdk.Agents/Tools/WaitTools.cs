@@ -2,6 +2,7 @@ using System.Globalization;
 using Ravi.Sdk.Agents.Internal;
 using Ravi.Sdk.Agents.Results;
 using Ravi.Sdk.Otp;
+using Ravi.Sdk.Resources;
 
 namespace Ravi.Sdk.Agents.Tools;
 
@@ -105,8 +106,8 @@ internal static class WaitTools
         var what = channel switch { "sms" => "an SMS code", "email" => "an email code", _ => "a code by SMS or email" };
         var (result, also) = await Progress.AroundAsync(call, what, options.Timeout, async token => channel switch
         {
-            "sms" => (await otp.WaitForSmsCodeAsync(options, token).ConfigureAwait(false), (OtpResult?)null),
-            "email" => (await otp.WaitForEmailCodeAsync(options, token).ConfigureAwait(false), null),
+            "sms" => (await otp.WaitForSmsCodeAsync(options, cancellationToken: token).ConfigureAwait(false), (OtpResult?)null),
+            "email" => (await otp.WaitForEmailCodeAsync(options, cancellationToken: token).ConfigureAwait(false), null),
             _ => await EitherAsync(otp, options, token).ConfigureAwait(false),
         }, cancellationToken).ConfigureAwait(false);
 
@@ -128,8 +129,8 @@ internal static class WaitTools
         var smsOptions = options.Clone();
         smsOptions.SubjectContains = null;
         using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var sms = otp.WaitForSmsCodeAsync(smsOptions, both.Token);
-        var email = otp.WaitForEmailCodeAsync(options, both.Token);
+        var sms = otp.WaitForSmsCodeAsync(smsOptions, cancellationToken: both.Token);
+        var email = otp.WaitForEmailCodeAsync(options, cancellationToken: both.Token);
         var first = await Task.WhenAny(sms, email).ConfigureAwait(false);
         var other = first == sms ? email : sms;
         if (first.IsCompletedSuccessfully)
@@ -139,7 +140,7 @@ internal static class WaitTools
             return (first.Result, other.IsCompletedSuccessfully ? other.Result : null);
         }
 
-        if (first.Exception?.InnerException is RaviTimeoutException timeout)
+        if (first.Exception?.InnerException is RaviWaitTimeoutException timeout)
         {
             await ((Task)other).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             if (other.IsCompletedSuccessfully)
@@ -147,9 +148,9 @@ internal static class WaitTools
                 return (other.Result, null);
             }
 
-            if (other.Exception?.InnerException is RaviTimeoutException)
+            if (other.Exception?.InnerException is RaviWaitTimeoutException)
             {
-                throw new RaviTimeoutException("a code by SMS or email", timeout.Since, timeout.Timeout);
+                throw new RaviWaitTimeoutException("a code by SMS or email", timeout.Since, timeout.Timeout);
             }
 
             return (await other.ConfigureAwait(false), null); // rethrows the other channel's failure
@@ -176,10 +177,10 @@ internal static class WaitTools
             options.LinkFilter = uri => uri.AbsoluteUri.Contains(linkContains, StringComparison.OrdinalIgnoreCase);
         }
 
-        var link = await Progress.AroundAsync(call, "a verification link", options.Timeout, token => call.Agent.Otp.WaitForLinkAsync(options, token), cancellationToken).ConfigureAwait(false);
+        var link = await Progress.AroundAsync(call, "a verification link", options.Timeout, token => call.Agent.Otp.WaitForLinkAsync(options, cancellationToken: token), cancellationToken).ConfigureAwait(false);
         var m = link.Message;
         return ToolCall.Result(
-            new LinkResult(ExternalContent.Notice, link.Url.AbsoluteUri, link.Text, m.FromEmail, m.Subject, m.CreatedDt, m.Id, m.ThreadId),
+            new LinkResult(ExternalContent.Notice, link.Url.AbsoluteUri, link.Text, m.FromEmail, m.Subject, m.CreatedAt, m.Id, m.ThreadId),
             ToolJson.Context.LinkResult);
     }
 
@@ -187,7 +188,7 @@ internal static class WaitTools
     {
         var options = Options(call);
         options.TextContains = NullIfEmpty(call.Arguments.String("text_contains"));
-        var email = await Progress.AroundAsync(call, "an email", options.Timeout, token => call.Agent.Otp.WaitForEmailAsync(options, token), cancellationToken).ConfigureAwait(false);
+        var email = await Progress.AroundAsync(call, "an email", options.Timeout, token => call.Agent.Otp.WaitForEmailAsync(options, cancellationToken: token), cancellationToken).ConfigureAwait(false);
         return ToolCall.Result(new EmailResult(ExternalContent.Notice, InboxTools.ToItem(email, call.Options.MaxBodyLength)), ToolJson.Context.EmailResult);
     }
 

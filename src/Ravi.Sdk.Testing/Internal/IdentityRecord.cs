@@ -55,5 +55,5 @@ internal sealed class IdentityRecord(string uuid, long id, long inboxId, long us
 
     public long LastEventId => Events.Count;
 
-    public RaviTestIdentity ToPublic() => new(Uuid, Name, Inbox, PhoneNumber, UserId) { Id = Id, InboxId = InboxId };
+    public RaviTestIdentity ToPublic() => new() { Uuid = Uuid, Name = Name, Inbox = Inbox, PhoneNumber = PhoneNumber, UserId = UserId, Id = Id, InboxId = InboxId };
 }

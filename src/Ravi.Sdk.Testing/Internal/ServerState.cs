@@ -157,9 +157,11 @@ internal sealed partial class ServerState
     public RaviTestTokens IssueTokens(UserRecord user)
     {
         var now = Now;
-        return new RaviTestTokens(
-            Tokens.IssueAccess(user.Id, now, Options.AccessTokenLifetime),
-            Tokens.IssueRefresh(user.Id, now, Options.RefreshTokenLifetime));
+        return new RaviTestTokens
+        {
+            AccessToken = Tokens.IssueAccess(user.Id, now, Options.AccessTokenLifetime),
+            RefreshToken = Tokens.IssueRefresh(user.Id, now, Options.RefreshTokenLifetime),
+        };
     }
 
     public EncryptionRecord NewEncryption(string salt, string verifier, string publicKey) => new(++_nextEncryptionId, salt, verifier, publicKey);
@@ -359,7 +361,7 @@ internal sealed partial class ServerState
             ["preview"] = Preview(text.Length > 0 ? text : HtmlToText(html ?? "")),
         };
         var eventId = AppendEvent(identity, "email", Wire.ToJson(data));
-        return new RaviInjectedEmail(message.Id, message.ThreadId, eventId);
+        return new RaviInjectedEmail { MessageId = message.Id, ThreadId = message.ThreadId, EventId = eventId };
     }
 
     /// <summary>Returns the seconds to wait when a send now would exceed a limit, else <see langword="null"/>.</summary>
@@ -378,8 +380,22 @@ internal sealed partial class ServerState
     public void RecordSend(IdentityRecord identity, RaviSendKind kind, long? inReplyTo, EmailMessageRecord message, string body)
     {
         identity.SendTimes.Add(message.CreatedAt);
-        _sent.Add(new RaviSentEmail(message.Id, identity.Uuid, kind, inReplyTo, message.ThreadId, message.From, message.To, message.Cc,
-            message.Bcc, message.Subject, body, [.. message.Attachments.Select(a => a.Uuid)], message.CreatedAt));
+        _sent.Add(new RaviSentEmail
+        {
+            MessageId = message.Id,
+            IdentityUuid = identity.Uuid,
+            Kind = kind,
+            InReplyTo = inReplyTo,
+            ThreadId = message.ThreadId,
+            From = message.From,
+            To = message.To,
+            Cc = message.Cc,
+            Bcc = message.Bcc,
+            Subject = message.Subject,
+            Body = body,
+            AttachmentUuids = [.. message.Attachments.Select(a => a.Uuid)],
+            SentAt = message.CreatedAt,
+        });
     }
 
     /// <summary>Sliding-window check: seconds until one of the <paramref name="limit"/> slots in the window frees up.</summary>
@@ -422,7 +438,15 @@ internal sealed partial class ServerState
     public void RecordUpload(AttachmentRecord attachment, string contentType, byte[] content)
     {
         attachment.Content = content;
-        _uploads.Add(new RaviUploadedAttachment(attachment.Uuid, attachment.IdentityUuid, attachment.Filename, contentType, content, Now));
+        _uploads.Add(new RaviUploadedAttachment
+        {
+            Uuid = attachment.Uuid,
+            IdentityUuid = attachment.IdentityUuid,
+            FileName = attachment.Filename,
+            ContentType = contentType,
+            Content = content,
+            UploadedAt = Now,
+        });
     }
 
     // ---------------------------------------------------------------- SMS (callers hold Sync)
@@ -459,7 +483,7 @@ internal sealed partial class ServerState
             ["preview"] = Preview(body),
         };
         var eventId = AppendEvent(identity, "sms", Wire.ToJson(data));
-        return new RaviInjectedSms(message.Id, conversationId, eventId);
+        return new RaviInjectedSms { MessageId = message.Id, ConversationId = conversationId, EventId = eventId };
     }
 
     // ---------------------------------------------------------------- text helpers

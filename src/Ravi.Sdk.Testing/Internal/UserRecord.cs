@@ -11,5 +11,5 @@ internal sealed class UserRecord(long id, string email, string password, string 
     public bool SubscriptionActive { get; set; } = true;
     public EncryptionRecord? Encryption { get; set; }
 
-    public RaviTestUser ToPublic() => new(Id, Email, Password, FirstName, LastName);
+    public RaviTestUser ToPublic() => new() { Id = Id, Email = Email, Password = Password, FirstName = FirstName, LastName = LastName };
 }

@@ -13,6 +13,8 @@ public interface IRaviCredential
     /// <summary>Returns the current tokens, or <see langword="null"/> when not signed in. Called before every request: keep it cheap.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The tokens to send, or <see langword="null"/>.</returns>
+    /// <exception cref="RaviTokenStoreException">A credential backed by a store could not read it (the call that needed the token fails).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     ValueTask<RaviTokens?> GetTokenAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -31,5 +33,7 @@ public interface IRaviCredential
     /// <param name="tokens">The new tokens, or <see langword="null"/> to sign out.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the change is stored.</returns>
+    /// <exception cref="RaviTokenStoreException">The change could not be stored (the credential should hold the new tokens in memory all the same).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     ValueTask UpdateAsync(RaviTokens? tokens, CancellationToken cancellationToken = default);
 }

@@ -30,7 +30,7 @@ internal static partial class RaviAuthLog
     public static partial void StoreWriteFailed(ILogger logger, string errorType);
 
     [LoggerMessage(EventId = 3009, Level = LogLevel.Information, Message = "Device login: waiting for approval at {VerificationUri} (expires in {ExpiresIn} s, polling every {Interval} s)")]
-    public static partial void DeviceCodeIssued(ILogger logger, string verificationUri, int expiresIn, double interval);
+    public static partial void DeviceCodeIssued(ILogger logger, Uri verificationUri, int expiresIn, double interval);
 
     [LoggerMessage(EventId = 3010, Level = LogLevel.Debug, Message = "Device login: {State}; next poll in {Interval} s")]
     public static partial void DevicePoll(ILogger logger, string state, double interval);

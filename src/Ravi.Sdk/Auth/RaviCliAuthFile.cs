@@ -48,7 +48,7 @@ internal sealed record RaviCliAuthFile
             {
                 AccessToken = AccessToken,
                 RefreshToken = string.IsNullOrEmpty(RefreshToken) ? null : RefreshToken,
-                User = UserEmail is null ? null : new RaviUser { Email = UserEmail },
+                User = UserEmail is null ? null : new AccountUser { Email = UserEmail },
             };
 
     /// <summary>Reads and parses the file (bounded, once); <see langword="null"/> when it does not exist, cannot be read or is not a JSON object.</summary>

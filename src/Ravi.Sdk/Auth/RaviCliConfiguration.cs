@@ -5,7 +5,7 @@ using Ravi.Sdk.Models;
 namespace Ravi.Sdk.Auth;
 
 /// <summary>
-/// Resolves credentials and the default identity the way the official CLI does (SPEC §4), so a user who ran
+/// Resolves credentials and the default identity the way the official CLI does (docs/authentication.md#the-credential-chain), so a user who ran
 /// <c>ravi login</c> is signed in to the SDK with no code.
 /// Credentials: explicit options → <c>RAVI_ACCESS_TOKEN</c> (+ <c>RAVI_REFRESH_TOKEN</c>) → <c>$RAVI_CONFIG_DIR/auth.json</c>
 /// → <c>~/.ravi/auth.json</c>, run lazily by <see cref="RaviCliCredential"/>. Identity: explicit → <c>$RAVI_CONFIG_DIR/config.json</c> → <c>./.ravi/config.json</c> →
@@ -21,7 +21,7 @@ internal static class RaviCliConfiguration
     public const string DirectoryName = ".ravi";
 
     /// <summary>The explicit configuration directory: <see cref="RaviClientOptions.ConfigDirectory"/>, else <c>RAVI_CONFIG_DIR</c>.</summary>
-    public static string? ExplicitDirectory(RaviClientOptions options, RaviEnvironment environment) =>
+    public static string? ExplicitDirectory(RaviClientSettings options, RaviEnvironment environment) =>
         NonEmpty(options.ConfigDirectory) ?? NonEmpty(environment.GetEnvironmentVariable(ConfigDirectoryVariable));
 
     /// <summary><c>~/.ravi</c>, or <see langword="null"/> without a home directory.</summary>
@@ -29,25 +29,22 @@ internal static class RaviCliConfiguration
         NonEmpty(environment.HomeDirectory) is { } home ? Path.Combine(home, DirectoryName) : null;
 
     /// <summary>The credential from explicit options only (no environment, no files).</summary>
-    public static IRaviCredential? FromOptions(RaviClientOptions options)
-    {
-        if (options.Credential is { } credential)
-        {
-            return credential;
-        }
+    public static IRaviCredential? FromOptions(RaviClientSettings options) =>
+        options.Credential ?? (ExplicitTokens(options) is { } tokens ? new RaviCredential(tokens, null) : null);
 
+    /// <summary>
+    /// The tokens <see cref="RaviClientOptions.AccessToken"/>/<see cref="RaviClientOptions.RefreshToken"/> give, or
+    /// <see langword="null"/>; a refresh token alone has an empty access token (the first request renews it).
+    /// </summary>
+    public static RaviTokens? ExplicitTokens(RaviClientSettings options)
+    {
+        var refresh = string.IsNullOrEmpty(options.RefreshToken) ? null : options.RefreshToken;
         if (!string.IsNullOrEmpty(options.AccessToken))
         {
-            return new RaviCredential(options.AccessToken, options.RefreshToken);
+            return new RaviTokens { AccessToken = options.AccessToken, RefreshToken = refresh };
         }
 
-        if (!string.IsNullOrEmpty(options.RefreshToken))
-        {
-            // A refresh token alone: the first request renews it.
-            return new RaviCredential(new RaviTokens { AccessToken = string.Empty, RefreshToken = options.RefreshToken }, null);
-        }
-
-        return null;
+        return refresh is null ? null : new RaviTokens { AccessToken = string.Empty, RefreshToken = refresh };
     }
 
     /// <summary>
@@ -55,7 +52,7 @@ internal static class RaviCliConfiguration
     /// <see cref="RaviClientOptions.UseCliConfiguration"/>, a <see cref="RaviCliCredential"/> that runs the chain on first use;
     /// else a signed-out credential that a login fills (in memory).
     /// </summary>
-    public static (IRaviCredential Credential, string Source) CreateCredential(RaviClientOptions options, RaviEnvironment environment, ILogger logger)
+    public static (IRaviCredential Credential, string Source) CreateCredential(RaviClientSettings options, RaviEnvironment environment, ILogger logger)
     {
         if (FromOptions(options) is { } explicitCredential)
         {
@@ -68,11 +65,11 @@ internal static class RaviCliConfiguration
     }
 
     /// <summary>Where <c>auth.json</c> is looked for, in order: the explicit directory, then <c>~/.ravi</c> (once if they are the same).</summary>
-    public static IEnumerable<string> TokenDirectories(RaviClientOptions options, RaviEnvironment environment) =>
+    public static IEnumerable<string> TokenDirectories(RaviClientSettings options, RaviEnvironment environment) =>
         Distinct(ExplicitDirectory(options, environment), HomeDirectory(environment));
 
     /// <summary>Runs the identity chain (only used when <see cref="RaviClientOptions.IdentityUuid"/> is null).</summary>
-    public static (string? IdentityUuid, string? Source) ResolveIdentity(RaviClientOptions options, RaviEnvironment environment, ILogger logger)
+    public static (string? IdentityUuid, string? Source) ResolveIdentity(RaviClientSettings options, RaviEnvironment environment, ILogger logger)
     {
         if (options.IdentityUuid is not null)
         {

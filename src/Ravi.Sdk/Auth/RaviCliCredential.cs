@@ -4,7 +4,7 @@ using Ravi.Sdk.Models;
 namespace Ravi.Sdk.Auth;
 
 /// <summary>
-/// The credential of a client that uses the CLI configuration (SPEC §4) and has no explicit token: resolved lazily, on the
+/// The credential of a client that uses the CLI configuration (docs/authentication.md#the-credential-chain) and has no explicit token: resolved lazily, on the
 /// first request, from <c>RAVI_ACCESS_TOKEN</c> (+ <c>RAVI_REFRESH_TOKEN</c>), then <c>$RAVI_CONFIG_DIR/auth.json</c>
 /// (or <see cref="RaviClientOptions.ConfigDirectory"/>), then <c>~/.ravi/auth.json</c>. Until something is found every call
 /// runs the chain again, so a client started before <c>ravi login</c> (or while the CLI was rewriting the file) signs in as
@@ -13,14 +13,14 @@ namespace Ravi.Sdk.Auth;
 /// </summary>
 internal sealed class RaviCliCredential : IRaviCredential
 {
-    private readonly RaviClientOptions _options;
+    private readonly RaviClientSettings _options;
     private readonly RaviEnvironment _environment;
     private readonly ILogger _logger;
     private RaviCredential? _current;
     private int _signedOut;
     private int _reportedNone;
 
-    public RaviCliCredential(RaviClientOptions options, RaviEnvironment environment, ILogger logger)
+    public RaviCliCredential(RaviClientSettings options, RaviEnvironment environment, ILogger logger)
     {
         _options = options;
         _environment = environment;

@@ -55,7 +55,9 @@ public sealed class RaviCliTokenStore : IRaviTokenStore
     }
 
     /// <summary>Reads the tokens; <see langword="null"/> when the file is missing, unreadable, larger than 1 MiB or not (yet) a complete JSON object.</summary>
-    /// <inheritdoc/>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The tokens, or <see langword="null"/>.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async ValueTask<RaviTokens?> LoadAsync(CancellationToken cancellationToken = default) =>
         (await ReadAsync(cancellationToken).ConfigureAwait(false)).AuthFile?.ToTokens();
 
@@ -150,7 +152,11 @@ public sealed class RaviCliTokenStore : IRaviTokenStore
     }
 
     /// <summary>Deletes the token file (the CLI's stored keys go with it, as on <c>ravi logout</c>).</summary>
-    /// <inheritdoc/>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the file is gone.</returns>
+    /// <exception cref="IOException">The file is in use or could not be deleted.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file or its directory is not writable by this user.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask ClearAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

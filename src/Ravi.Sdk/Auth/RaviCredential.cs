@@ -72,7 +72,11 @@ public sealed class RaviCredential : IRaviCredential
     /// <returns>The credential.</returns>
     public static RaviCredential SignedOut(IRaviTokenStore? store = null) => new((RaviTokens?)null, store);
 
-    /// <inheritdoc/>
+    /// <summary>Returns the current tokens (read from the store on first use when the credential has one), or <see langword="null"/> when signed out.</summary>
+    /// <param name="cancellationToken">Cancels waiting for the first read of the store.</param>
+    /// <returns>The tokens, or <see langword="null"/>.</returns>
+    /// <exception cref="RaviTokenStoreException">The store could not be read.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask<RaviTokens?> GetTokenAsync(CancellationToken cancellationToken = default)
     {
         if (Volatile.Read(ref _loaded))
@@ -120,16 +124,7 @@ public sealed class RaviCredential : IRaviCredential
     /// <exception cref="RaviTokenStoreException">The change could not be stored; the credential holds the new tokens in memory all the same.</exception>
     public async ValueTask UpdateAsync(RaviTokens? tokens, CancellationToken cancellationToken = default)
     {
-        RaviTokens? previous;
-        lock (_sync)
-        {
-            previous = _tokens;
-            _tokens = tokens;
-            _loaded = true;
-            _rejectedRefreshToken = null;
-            _adopted = null;
-        }
-
+        var previous = Replace(tokens);
         if (Store is null || (tokens is null && previous is null))
         {
             return;
@@ -159,6 +154,20 @@ public sealed class RaviCredential : IRaviCredential
     /// <inheritdoc/>
     public override string ToString() =>
         $"RaviCredential {{ Signed in = {Volatile.Read(ref _tokens) is not null}, CanRefresh = {CanRefresh}, Store = {Store?.ToString() ?? "none"} }}";
+
+    /// <summary>Takes <paramref name="tokens"/> in memory (no store I/O) and returns the previous ones.</summary>
+    internal RaviTokens? Replace(RaviTokens? tokens)
+    {
+        lock (_sync)
+        {
+            var previous = _tokens;
+            _tokens = tokens;
+            _loaded = true;
+            _rejectedRefreshToken = null;
+            _adopted = null;
+            return previous;
+        }
+    }
 
     /// <summary>Lets the owning client log renewals (first logger wins; the credential may be shared).</summary>
     internal void UseLogger(ILogger logger) => Interlocked.CompareExchange(ref _logger, logger, null);

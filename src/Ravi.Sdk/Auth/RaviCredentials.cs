@@ -4,7 +4,7 @@ namespace Ravi.Sdk.Auth;
 internal static class RaviCredentials
 {
     /// <summary>Whether <paramref name="tokens"/> were adopted from the store without a renewal since (see <see cref="RaviCredential.IsUnconfirmedAdoption"/>).</summary>
-    public static bool IsUnconfirmedAdoption(IRaviCredential credential, Models.RaviTokens tokens) => credential switch
+    public static bool IsUnconfirmedAdoption(IRaviCredential credential, RaviTokens tokens) => credential switch
     {
         RaviCredential own => own.IsUnconfirmedAdoption(tokens),
         RaviCliCredential { Current: { } current } => current.IsUnconfirmedAdoption(tokens),

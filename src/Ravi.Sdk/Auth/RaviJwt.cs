@@ -14,7 +14,7 @@ internal static class RaviJwt
         token.StartsWith("ravi_mgmt_", StringComparison.Ordinal) || token.StartsWith("ravi_id_", StringComparison.Ordinal);
 
     /// <summary>Whether a token pair can be renewed through the refresh endpoint.</summary>
-    public static bool CanRefresh(Models.RaviTokens tokens) =>
+    public static bool CanRefresh(Auth.RaviTokens tokens) =>
         !string.IsNullOrEmpty(tokens.RefreshToken) && !IsStaticApiKey(tokens.AccessToken);
 
     /// <summary>

@@ -61,7 +61,7 @@ internal sealed class SecretFieldCodec : IDisposable
     /// encrypted value becomes null and its flag is added to <paramref name="encrypted"/>.
     /// </summary>
     /// <exception cref="RaviCryptoException"><see cref="RaviCryptoErrorKind.InvalidCiphertext"/>: the field is corrupt or for another key.</exception>
-    public string? Unprotect(string? wire, RaviEncryptedFields flag, ref RaviEncryptedFields encrypted)
+    public string? Unprotect(string? wire, EncryptedFields flag, ref EncryptedFields encrypted)
     {
         if (wire is null || !wire.StartsWith(Prefix, StringComparison.Ordinal))
         {

@@ -11,7 +11,9 @@ public static class RaviServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the default <see cref="RaviClient"/> (a singleton), its options (validated at startup) and a named
-    /// <see cref="HttpClient"/> through <see cref="IHttpClientFactory"/>.
+    /// <see cref="HttpClient"/> through <see cref="IHttpClientFactory"/>. Startup fails when the options name no credential
+    /// source (no <c>AccessToken</c>, <c>RefreshToken</c> or <c>Credential</c>, and <c>UseCliConfiguration</c> off); with the
+    /// CLI configuration on, the host starts before <c>ravi login</c> has written its files and signs in once they exist.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options.</param>
@@ -24,7 +26,11 @@ public static class RaviServiceCollectionExtensions
     public static IHttpClientBuilder AddRavi(this IServiceCollection services, Action<RaviClientOptions> configure) =>
         AddRavi(services, Microsoft.Extensions.Options.Options.DefaultName, configure);
 
-    /// <summary>Registers the default <see cref="RaviClient"/> with options bound from a configuration section (e.g. <c>"Ravi"</c>).</summary>
+    /// <summary>
+    /// Registers the default <see cref="RaviClient"/> with options bound from a configuration section (e.g. <c>"Ravi"</c>).
+    /// The options follow the configuration's reloads: a rotated <c>AccessToken</c>/<c>RefreshToken</c> is used from the next
+    /// call on; the other settings apply after a restart (a warning is logged when they change).
+    /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The section holding <c>BaseAddress</c>, <c>IdentityUuid</c>, <c>MaxRetries</c>…</param>
     /// <returns>The HTTP client builder.</returns>
@@ -57,6 +63,9 @@ public static class RaviServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var builder = AddCore(services, name);
         services.Configure<RaviClientOptions>(name, options => RaviConfigurationBinder.Bind(configuration, options));
+
+        // Reload with the configuration (IOptionsMonitor): a rotated token applies to the running client.
+        services.AddSingleton<IOptionsChangeTokenSource<RaviClientOptions>>(new ConfigurationChangeTokenSource<RaviClientOptions>(name, configuration));
         return builder;
     }
 

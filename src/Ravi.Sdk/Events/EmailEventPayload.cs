@@ -3,15 +3,19 @@ using Ravi.Sdk.Serialization;
 
 namespace Ravi.Sdk.Events;
 
-/// <summary>The JSON data of an <c>email</c> event.</summary>
-internal sealed record EmailEventPayload
+/// <summary>The JSON data of an <c>email</c> event (internal and mapped by hand, so a mutable class: the context's fastest shape).</summary>
+internal sealed class EmailEventPayload
 {
+    [JsonPropertyName("thread_id")]
     [JsonConverter(typeof(RaviIdStringConverter))]
-    public string? ThreadId { get; init; }
+    public string? ThreadId { get; set; }
 
-    public string? FromEmail { get; init; }
+    [JsonPropertyName("from_email")]
+    public string? FromEmail { get; set; }
 
-    public string? Subject { get; init; }
+    [JsonPropertyName("subject")]
+    public string? Subject { get; set; }
 
-    public string? Preview { get; init; }
+    [JsonPropertyName("preview")]
+    public string? Preview { get; set; }
 }

@@ -15,7 +15,7 @@ internal static class RaviEventFactory
                 var email = JsonSerializer.Deserialize(data, RaviJsonContext.Default.EmailEventPayload);
                 if (!string.IsNullOrEmpty(email?.ThreadId))
                 {
-                    return new EmailReceived(data, id, email.ThreadId, email.FromEmail, email.Subject, email.Preview);
+                    return new EmailReceived { Data = data, Id = id, ThreadId = email.ThreadId, FromEmail = email.FromEmail, Subject = email.Subject, Preview = email.Preview };
                 }
             }
             else if (ReferenceEquals(eventType, RaviEventTypes.Sms) || eventType == RaviEventTypes.Sms)
@@ -23,7 +23,7 @@ internal static class RaviEventFactory
                 var sms = JsonSerializer.Deserialize(data, RaviJsonContext.Default.SmsEventPayload);
                 if (!string.IsNullOrEmpty(sms?.ConversationId))
                 {
-                    return new SmsReceived(data, id, sms.ConversationId, sms.FromNumber, sms.Preview);
+                    return new SmsReceived { Data = data, Id = id, ConversationId = sms.ConversationId, FromNumber = sms.FromNumber, Preview = sms.Preview };
                 }
             }
         }
@@ -32,6 +32,6 @@ internal static class RaviEventFactory
             // Malformed data on a known type: surface it raw rather than breaking the stream.
         }
 
-        return new RaviRawEvent(eventType, data, id);
+        return new RaviRawEvent(eventType) { Data = data, Id = id };
     }
 }

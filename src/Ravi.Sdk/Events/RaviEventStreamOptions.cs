@@ -1,6 +1,6 @@
 namespace Ravi.Sdk.Events;
 
-/// <summary>How <see cref="EventsClient.StreamAsync(RaviEventStreamOptions?, CancellationToken)"/> connects and reconnects.</summary>
+/// <summary>How <see cref="Resources.EventsClient.StreamAsync(RaviEventStreamOptions?, CancellationToken)"/> connects and reconnects.</summary>
 public sealed class RaviEventStreamOptions
 {
     /// <summary>The default <see cref="KeepAliveTimeout"/>: twice the server's 30 s keepalive.</summary>
@@ -21,9 +21,9 @@ public sealed class RaviEventStreamOptions
 
     /// <summary>
     /// Reconnect when no byte (event or keepalive comment) arrives for this long, also while waiting for the response
-    /// headers. Default 60 s (twice the server's 30 s keepalive); null or <see cref="Timeout.InfiniteTimeSpan"/> disables it.
+    /// headers. Default 60 s (twice the server's 30 s keepalive); <see cref="Timeout.InfiniteTimeSpan"/> turns it off.
     /// </summary>
-    public TimeSpan? KeepAliveTimeout { get; set; } = DefaultKeepAliveTimeout;
+    public TimeSpan KeepAliveTimeout { get; set; } = DefaultKeepAliveTimeout;
 
     /// <summary>
     /// The first backoff delay after a failed connection (it doubles per consecutive failure, with jitter). After a
@@ -39,10 +39,17 @@ public sealed class RaviEventStreamOptions
     /// How many consecutive reconnects may fail (no event dispatched in between) before the enumeration ends: with the last
     /// <see cref="RaviApiException"/> when the server answered with an error status, else with a
     /// <see cref="RaviConnectionException"/> (no answer, a silent connection, a network failure, an oversized event) whose
-    /// message and <see cref="RaviConnectionException.Attempts"/> say how many attempts were made. Null (the default)
-    /// retries for ever, 0 never reconnects.
+    /// message and <see cref="RaviConnectionException.Attempts"/> say how many attempts were made.
+    /// <see cref="Timeout.Infinite"/> (the default) reconnects for ever, 0 never reconnects.
     /// </summary>
-    public int? MaxReconnectAttempts { get; set; }
+    public int MaxReconnectAttempts { get; set; } = Timeout.Infinite;
+
+    /// <summary>
+    /// Extra headers, a second cancellation token and a response callback (called once per connection, with its status and
+    /// headers) for the stream's requests. Their timeouts do not apply: a stream is long-lived (see
+    /// <see cref="KeepAliveTimeout"/>). Null for none.
+    /// </summary>
+    public RaviRequestOptions? RequestOptions { get; set; }
 
     /// <summary>
     /// The largest event the reader accepts, in bytes of UTF-8: its <c>data</c> lines joined, and each line of the stream
@@ -75,9 +82,9 @@ public sealed class RaviEventStreamOptions
             throw new ArgumentException($"{nameof(LastEventId)} must not contain NUL, CR or LF.", paramName);
         }
 
-        if (KeepAliveTimeout is { } keepAlive && keepAlive <= TimeSpan.Zero && keepAlive != Timeout.InfiniteTimeSpan)
+        if (KeepAliveTimeout <= TimeSpan.Zero && KeepAliveTimeout != Timeout.InfiniteTimeSpan)
         {
-            throw new ArgumentException($"{nameof(KeepAliveTimeout)} must be positive, null or Timeout.InfiniteTimeSpan.", paramName);
+            throw new ArgumentException($"{nameof(KeepAliveTimeout)} must be positive or Timeout.InfiniteTimeSpan (off).", paramName);
         }
 
         if (InitialReconnectDelay < TimeSpan.Zero)
@@ -90,9 +97,9 @@ public sealed class RaviEventStreamOptions
             throw new ArgumentException($"{nameof(MaxReconnectDelay)} must not be less than {nameof(InitialReconnectDelay)}.", paramName);
         }
 
-        if (MaxReconnectAttempts is < 0)
+        if (MaxReconnectAttempts < 0 && MaxReconnectAttempts != Timeout.Infinite)
         {
-            throw new ArgumentException($"{nameof(MaxReconnectAttempts)} must not be negative.", paramName);
+            throw new ArgumentException($"{nameof(MaxReconnectAttempts)} must be 0 or more, or Timeout.Infinite (no limit).", paramName);
         }
 
         if (MaxEventSize <= 0)

@@ -66,7 +66,7 @@ internal sealed class RaviEventStreamReader
     {
         var resumeId = string.IsNullOrEmpty(_options.LastEventId) ? null : _options.LastEventId;
         var tracker = new EventIdTracker(_options.DeduplicationWindow, resumeId);
-        var keepAlive = _options.KeepAliveTimeout ?? Timeout.InfiniteTimeSpan;
+        var keepAlive = _options.KeepAliveTimeout;
         var failures = 0;
         var unauthorized = 0;
         TimeSpan? serverRetry = null;
@@ -174,7 +174,7 @@ internal sealed class RaviEventStreamReader
             }
 
             failures = productive ? 1 : failures + 1;
-            if (_options.MaxReconnectAttempts is { } max && failures > max)
+            if (_options.MaxReconnectAttempts is var max and not Timeout.Infinite && failures > max)
             {
                 EventsLog.GaveUp(_logger, failures - 1);
                 if (error is null)
@@ -249,7 +249,7 @@ internal sealed class RaviEventStreamReader
 
     private async Task<ConnectResult> ConnectAsync(string? resumeId, TimeSpan keepAlive, CancellationTokenSource connectionSource, CancellationToken cancellationToken)
     {
-        var request = _scope.Request(HttpMethod.Get, Path, IdentityScope.Required);
+        var request = _scope.Request(HttpMethod.Get, Path, IdentityScope.Required, _options.RequestOptions);
         request.Headers.Accept.Clear();
         request.Headers.Accept.Add(EventStreamAccept);
         request.Headers.CacheControl = NoCache;

@@ -6,12 +6,11 @@ namespace Ravi.Sdk.Events;
 /// </summary>
 public sealed class RaviRawEvent : RaviEvent
 {
-    /// <summary>Creates the event.</summary>
+    /// <summary>Creates the event; set <see cref="RaviEvent.Data"/> and <see cref="RaviEvent.Id"/> with an object initializer.</summary>
     /// <param name="eventType">The event type.</param>
-    /// <param name="data">The raw data.</param>
-    /// <param name="id">The event id, or null.</param>
-    public RaviRawEvent(string eventType, string data, string? id)
-        : base(eventType, data, id)
+    /// <exception cref="ArgumentNullException"><paramref name="eventType"/> is null.</exception>
+    public RaviRawEvent(string eventType)
+        : base(eventType)
     {
     }
 }

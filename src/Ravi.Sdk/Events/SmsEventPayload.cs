@@ -3,13 +3,16 @@ using Ravi.Sdk.Serialization;
 
 namespace Ravi.Sdk.Events;
 
-/// <summary>The JSON data of an <c>sms</c> event.</summary>
-internal sealed record SmsEventPayload
+/// <summary>The JSON data of an <c>sms</c> event (internal and mapped by hand, so a mutable class: the context's fastest shape).</summary>
+internal sealed class SmsEventPayload
 {
+    [JsonPropertyName("conversation_id")]
     [JsonConverter(typeof(RaviIdStringConverter))]
-    public string? ConversationId { get; init; }
+    public string? ConversationId { get; set; }
 
-    public string? FromNumber { get; init; }
+    [JsonPropertyName("from_number")]
+    public string? FromNumber { get; set; }
 
-    public string? Preview { get; init; }
+    [JsonPropertyName("preview")]
+    public string? Preview { get; set; }
 }

@@ -3,7 +3,7 @@ namespace Ravi.Sdk;
 /// <summary>
 /// The SDK could not save tokens (or keys) to the token store — for the CLI's <c>auth.json</c>: the path is a directory or
 /// not writable, the file belongs to another account, or it could not be read safely. The tokens themselves are fine and
-/// stay in memory for this client. After a login it is not thrown: it is reported as <see cref="Models.RaviTokens.SaveFailure"/>
+/// stay in memory for this client. After a login it is not thrown: it is reported as <see cref="Auth.RaviTokens.SaveFailure"/>
 /// (and logged), because the login itself succeeded. <see cref="Exception.InnerException"/> holds the I/O error, if any.
 /// </summary>
 public sealed class RaviTokenStoreException : RaviException

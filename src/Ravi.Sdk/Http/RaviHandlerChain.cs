@@ -19,18 +19,21 @@ namespace Ravi.Sdk.Http;
 internal static class RaviHandlerChain
 {
     /// <summary>Composes the SDK's handlers and the user's over <paramref name="transport"/>.</summary>
+    /// <param name="pipeline">The pipeline the handlers serve.</param>
+    /// <param name="transport">The innermost handler.</param>
+    /// <param name="auth">The token handler, whose guarded refresh the pipeline hands out.</param>
     /// <exception cref="ArgumentException">A handler added with <c>AddPolicy</c> cannot be used (see <see cref="RaviPolicyRegistration"/>).</exception>
-    public static HttpMessageHandler Build(RaviPipeline pipeline, HttpMessageHandler transport)
+    public static HttpMessageHandler Build(RaviPipeline pipeline, HttpMessageHandler transport, out RaviTokenRefreshHandler auth)
     {
-        var policies = pipeline.Options.Policies;
+        var policies = pipeline.Settings.Policies;
         var perCall = Create(policies, RaviPipelinePosition.PerCall);
         var perTry = Create(policies, RaviPipelinePosition.PerTry);
-        var wire = new RaviResponseBufferingHandler(pipeline.Options.MaxResponseBytes)
+        var wire = new RaviResponseBufferingHandler(pipeline.Settings.MaxResponseBytes)
         {
             InnerHandler = new RaviOriginGuardHandler(pipeline.BaseAddress) { InnerHandler = transport },
         };
         var logging = new RaviLoggingHandler(pipeline.LoggerFactory.CreateLogger("Ravi.Sdk.Http")) { InnerHandler = wire };
-        var auth = new RaviTokenRefreshHandler(pipeline) { InnerHandler = Compose(perTry, RaviPipelinePosition.PerTry, logging) };
+        auth = new RaviTokenRefreshHandler(pipeline) { InnerHandler = Compose(perTry, RaviPipelinePosition.PerTry, logging) };
         var resilience = new RaviResilienceHandler(pipeline) { InnerHandler = auth };
         return Compose(perCall, RaviPipelinePosition.PerCall, resilience);
     }

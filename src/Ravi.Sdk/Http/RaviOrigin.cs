@@ -2,7 +2,8 @@ namespace Ravi.Sdk.Http;
 
 /// <summary>
 /// The API origin rule: credentials and Ravi headers (<c>Authorization</c>, <c>X-Ravi-Identity</c>, <c>Last-Event-ID</c>,
-/// the SDK's <c>User-Agent</c>) only ever go to the scheme, host and port of <see cref="RaviClientOptions.BaseAddress"/>.
+/// the SDK's <c>User-Agent</c>, a call's <see cref="RaviRequestOptions"/> headers) only ever go to the scheme, host and port of
+/// <see cref="RaviClientOptions.BaseAddress"/>.
 /// </summary>
 internal static class RaviOrigin
 {
@@ -18,6 +19,7 @@ internal static class RaviOrigin
         headers.Remove(RaviHeaders.Identity);
         headers.Remove(RaviHeaders.LastEventId);
         headers.Remove("User-Agent");
+        RaviCallOptions.StripCallerHeaders(request); // a call's extra headers and Idempotency-Key are for the API too
     }
 
     /// <summary>A URI for messages: scheme, host, port and path, without the query string (it may carry a signature).</summary>

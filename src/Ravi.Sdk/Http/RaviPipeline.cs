@@ -29,14 +29,14 @@ internal sealed class RaviPipeline : IDisposable
     private int _disposed;
 
     /// <summary>Creates the pipeline over a transport handler.</summary>
-    /// <param name="options">A private copy of the client options (already validated).</param>
+    /// <param name="options">The client's resolved settings.</param>
     /// <param name="transport">The innermost handler (sockets, or forwarding to a caller's HttpClient).</param>
     /// <param name="disposeTransport">Whether the pipeline owns <paramref name="transport"/>.</param>
     /// <param name="loggerFactory">Where to log; <see langword="null"/> for the options' factory or none.</param>
     /// <param name="credential">The resolved credential; <see langword="null"/> for the explicit options only (no environment, no files).</param>
-    public RaviPipeline(RaviClientOptions options, HttpMessageHandler transport, bool disposeTransport, ILoggerFactory? loggerFactory, Auth.IRaviCredential? credential = null)
+    public RaviPipeline(RaviClientSettings options, HttpMessageHandler transport, bool disposeTransport, ILoggerFactory? loggerFactory, Auth.IRaviCredential? credential = null)
     {
-        Options = options;
+        Settings = options;
         Credential = credential ?? Auth.RaviCliConfiguration.FromOptions(options) ?? Auth.RaviCredential.SignedOut();
         BaseAddress = NormalizeBase(options.BaseAddress);
         TimeProvider = options.TimeProvider;
@@ -46,7 +46,8 @@ internal sealed class RaviPipeline : IDisposable
         _disposeTransport = disposeTransport;
         try
         {
-            _chain = RaviHandlerChain.Build(this, transport);
+            _chain = RaviHandlerChain.Build(this, transport, out var auth);
+            RefreshCallback = auth.Refresh;
         }
         catch when (disposeTransport)
         {
@@ -57,8 +58,8 @@ internal sealed class RaviPipeline : IDisposable
         _invoker = new HttpMessageInvoker(_chain, disposeHandler: false);
     }
 
-    /// <summary>The options this pipeline was built with (a private copy).</summary>
-    public RaviClientOptions Options { get; }
+    /// <summary>The resolved settings this pipeline was built with (immutable).</summary>
+    public RaviClientSettings Settings { get; }
 
     /// <summary>The API host, always ending in <c>/</c>.</summary>
     public Uri BaseAddress { get; }
@@ -68,6 +69,9 @@ internal sealed class RaviPipeline : IDisposable
 
     /// <summary>Supplies and renews the bearer token (see <see cref="RaviTokenRefreshHandler"/>); logins update it.</summary>
     public Auth.IRaviCredential Credential { get; }
+
+    /// <summary>Renews a refresh token the way the token handler does (sent at most once); for <c>Auth.RefreshTokenAsync</c>.</summary>
+    public Auth.RaviTokenRefreshCallback RefreshCallback { get; }
 
     /// <summary>The logger factory handlers and sub-clients log through.</summary>
     public ILoggerFactory LoggerFactory { get; }
@@ -95,14 +99,22 @@ internal sealed class RaviPipeline : IDisposable
 
     /// <summary>
     /// Creates a request for an API path (relative to the base, e.g. <c>api/vault/</c>), adding identity, accept and user agent headers.
-    /// Throws <see cref="RaviIdentityRequiredException"/> when the endpoint needs an identity and there is none.
+    /// Throws <see cref="RaviIdentityRequiredException"/> when the endpoint needs an identity and there is none, and
+    /// <see cref="ArgumentException"/> when the call's <paramref name="requestOptions"/> are invalid (nothing is sent).
     /// </summary>
-    public HttpRequestMessage CreateRequest(HttpMethod method, string relativePath, IdentityScope scope, string? identityUuid)
+    public HttpRequestMessage CreateRequest(HttpMethod method, string relativePath, IdentityScope scope, string? identityUuid, RaviRequestOptions? requestOptions = null)
+    {
+        CheckIdentity(method, relativePath, scope, identityUuid);
+        return CreateRequest(method, new Uri(BaseAddress, relativePath), scope, identityUuid, requestOptions);
+    }
+
+    /// <summary>Creates a request for an absolute API URI (a page link already checked to be on the API origin).</summary>
+    public HttpRequestMessage CreateRequest(HttpMethod method, Uri uri, IdentityScope scope, string? identityUuid, RaviRequestOptions? requestOptions)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        CheckIdentity(method, relativePath, scope, identityUuid);
-        var request = new HttpRequestMessage(method, new Uri(BaseAddress, relativePath));
+        var request = new HttpRequestMessage(method, uri);
         ApplyHeaders(request, scope, identityUuid);
+        RaviCallOptions.Apply(request, requestOptions);
         return request;
     }
 
@@ -145,9 +157,12 @@ internal sealed class RaviPipeline : IDisposable
     {
         using (request)
         {
-            using var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
-            await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
+            using var call = RaviCallOptions.Link(RaviCallOptions.Of(request), cancellationToken);
+            using var response = await SendCoreAsync(request, call.Token).ConfigureAwait(false);
+            await EnsureSuccessAsync(response, call.Token).ConfigureAwait(false);
+            var value = await ReadJsonAsync(response, typeInfo, call.Token).ConfigureAwait(false);
+            RaviCallOptions.Report(request, response);
+            return value;
         }
     }
 
@@ -156,14 +171,16 @@ internal sealed class RaviPipeline : IDisposable
     {
         using (request)
         {
-            using var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
-            await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+            using var call = RaviCallOptions.Link(RaviCallOptions.Of(request), cancellationToken);
+            using var response = await SendCoreAsync(request, call.Token).ConfigureAwait(false);
+            await EnsureSuccessAsync(response, call.Token).ConfigureAwait(false);
+            RaviCallOptions.Report(request, response);
         }
     }
 
     /// <summary>
     /// Sends the request and returns the response once its headers arrived (the body is not read), after checking the status.
-    /// The caller disposes the response. Used for SSE.
+    /// The caller disposes the response and links the call's cancellation for the life of the stream. Used for SSE.
     /// </summary>
     public async Task<HttpResponseMessage> SendForResponseAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -171,6 +188,7 @@ internal sealed class RaviPipeline : IDisposable
         try
         {
             await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+            RaviCallOptions.Report(request, response);
             return response;
         }
         catch
@@ -185,65 +203,42 @@ internal sealed class RaviPipeline : IDisposable
     /// host), through the whole chain: the user's handlers, timeouts, retries of the idempotent PUT, the log line and span.
     /// No redirect is followed; a transport failure is a <see cref="RaviConnectionException"/>.
     /// </summary>
-    public Task SendAnonymousAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    public Task SendAnonymousAsync(HttpRequestMessage request, RaviRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         request.Options.Set(RaviHeaders.Anonymous, true);
+        RaviCallOptions.Apply(request, requestOptions); // the caller's headers are for the API: stripped for another origin
         return SendAsync(request, cancellationToken);
     }
 
     /// <summary>
-    /// Lists a collection, accepting a bare JSON array or a <c>{count,next,previous,results}</c> page and following
-    /// <c>next</c> links (same origin only) until the last page, at most <see cref="RaviClientOptions.MaxPages"/> pages
-    /// (then <see cref="RaviPageLimitException"/>).
+    /// A lazily enumerated list endpoint (see <see cref="RaviListing{TWire, T}"/>): a bare JSON array is one page; a
+    /// <c>{count,next,previous,results}</c> page is followed through <c>next</c> links on the API origin.
     /// </summary>
-    public async IAsyncEnumerable<T> ListAsync<T>(string relativePath, IdentityScope scope, string? identityUuid, JsonTypeInfo<T> typeInfo, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public RaviAsyncPageable<T> List<T>(string relativePath, IdentityScope scope, string? identityUuid, JsonTypeInfo<T> typeInfo,
+        RaviRequestOptions? requestOptions, CancellationToken cancellationToken, Func<T, bool>? filter = null, bool pagesBySize = false) =>
+        new RaviListing<T, T>(this, relativePath, scope, identityUuid, typeInfo,
+            filter is null ? RaviListing<T, T>.Identity : item => filter(item) ? item : default,
+            pagesBySize, requestOptions, cancellationToken);
+
+    /// <summary>A list endpoint whose wire items become other models (e.g. decrypted vault secrets).</summary>
+    public RaviAsyncPageable<T> List<TWire, T>(string relativePath, IdentityScope scope, string? identityUuid, JsonTypeInfo<TWire> typeInfo,
+        Func<TWire, T> select, RaviRequestOptions? requestOptions, CancellationToken cancellationToken) =>
+        new RaviListing<TWire, T>(this, relativePath, scope, identityUuid, typeInfo, item => select(item), false, requestOptions, cancellationToken);
+
+    /// <summary>
+    /// Reads one page of a list: sends <c>GET</c> <paramref name="uri"/> (an API-origin URL), checks the status, parses a
+    /// bare array or a page object under <see cref="RaviClientOptions.MaxResponseBytes"/>, and reports the response.
+    /// </summary>
+    internal async Task<(List<T> Items, string? Next, RaviResponse Response)> ReadPageAsync<T>(Uri uri, IdentityScope scope,
+        string? identityUuid, JsonTypeInfo<T> typeInfo, RaviRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
-        Uri? next = null;
-        var first = true;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var maxPages = Options.MaxPages;
-        while (first || next is not null)
-        {
-            if (seen.Count == maxPages)
-            {
-                throw new RaviPageLimitException(
-                    $"GET /{relativePath.Split('?')[0]} still had a 'next' page after {maxPages} pages (RaviClientOptions.MaxPages); the SDK stopped " +
-                    "following it (a server that never stops paginating would keep the list going forever). Raise MaxPages if the collection really is that large.",
-                    maxPages);
-            }
-
-            HttpRequestMessage request;
-            if (first)
-            {
-                request = CreateRequest(HttpMethod.Get, relativePath, scope, identityUuid);
-                first = false;
-            }
-            else
-            {
-                request = new HttpRequestMessage(HttpMethod.Get, next);
-                ApplyHeaders(request, scope, identityUuid);
-            }
-
-            seen.Add(request.RequestUri!.AbsoluteUri);
-            ListPage<T> page;
-            using (request)
-            {
-                using var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
-                await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-                page = await ReadPageAsync(response, typeInfo, Options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
-            }
-
-            foreach (var item in page.Items)
-            {
-                yield return item;
-            }
-
-            next = ResolveNext(page.Next);
-            if (next is not null && seen.Contains(next.AbsoluteUri))
-            {
-                next = null; // a server that points back at a page already read would loop forever
-            }
-        }
+        using var request = CreateRequest(HttpMethod.Get, uri, scope, identityUuid, requestOptions);
+        using var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        var page = await ReadPageAsync(response, typeInfo, Settings.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+        var info = RaviResponse.From(response);
+        RaviCallOptions.Report(request, response, info);
+        return (page.Items, page.Next, info);
     }
 
     /// <summary>Turns a non-success response into the matching <see cref="RaviApiException"/>.</summary>
@@ -301,7 +296,7 @@ internal sealed class RaviPipeline : IDisposable
     }
 
     /// <summary>The credential's current tokens, to redact from error text; null when there are none or they cannot be read.</summary>
-    private async Task<Models.RaviTokens?> CurrentTokensAsync(CancellationToken cancellationToken)
+    private async Task<Auth.RaviTokens?> CurrentTokensAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -329,7 +324,8 @@ internal sealed class RaviPipeline : IDisposable
         }
     }
 
-    private Uri? ResolveNext(string? next)
+    /// <summary>Resolves a page's <c>next</c> link against the base address; refuses one to another origin.</summary>
+    internal Uri? ResolveNext(string? next)
     {
         if (string.IsNullOrEmpty(next))
         {

@@ -39,7 +39,7 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
     public RaviResilienceHandler(RaviPipeline pipeline)
     {
         _redirects = new RaviRedirectPolicy(pipeline.BaseAddress);
-        var options = pipeline.Options;
+        var options = pipeline.Settings;
         _timeProvider = pipeline.TimeProvider;
         _logger = pipeline.LoggerFactory.CreateLogger("Ravi.Sdk.Http");
         _attemptTimeout = options.AttemptTimeout;
@@ -74,8 +74,13 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
         }
 
         var idempotent = RaviRetryClassifier.IsIdempotent(request);
+        var overall = RaviCallOptions.OverallTimeout(request, _overallTimeout); // a call's RaviRequestOptions win over the client's
         var state = new CallState(this, request, idempotent,
-            _overallTimeout == Timeout.InfiniteTimeSpan ? null : _timeProvider.GetUtcNow() + _overallTimeout, cancellationToken);
+            overall == Timeout.InfiniteTimeSpan ? null : _timeProvider.GetUtcNow() + overall, cancellationToken)
+        {
+            OverallTimeout = overall,
+            AttemptTimeout = RaviCallOptions.AttemptTimeout(request, _attemptTimeout),
+        };
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(StateKey, state);
         try
@@ -95,7 +100,7 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
         catch (TimeoutRejectedException) when (!cancellationToken.IsCancellationRequested)
         {
             var kind = state.TimedOut ?? RaviTimeoutKind.Attempt;
-            var timeout = kind == RaviTimeoutKind.Attempt ? _attemptTimeout : _overallTimeout;
+            var timeout = kind == RaviTimeoutKind.Attempt ? state.AttemptTimeout : state.OverallTimeout;
             RaviHttpLog.TimedOut(_logger, request.Method.Method, request.RequestUri?.AbsolutePath, kind, timeout.TotalMilliseconds);
             throw new RaviRequestTimeoutException(kind, timeout, RaviOrigin.Operation(request), state.Attempts);
         }
@@ -152,18 +157,17 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
         }
     }
 
-    private ResiliencePipeline<HttpResponseMessage> BuildPipeline(RaviClientOptions options)
+    private ResiliencePipeline<HttpResponseMessage> BuildPipeline(RaviClientSettings options)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _timeProvider, Name = "Ravi.Sdk" };
-        if (options.OverallTimeout != Timeout.InfiniteTimeSpan)
+
+        // The timeouts are read per call (the client's, or the call's RaviRequestOptions); Polly applies none for
+        // Timeout.InfiniteTimeSpan.
+        builder.AddTimeout(new TimeoutStrategyOptions
         {
-            var overall = options.OverallTimeout;
-            builder.AddTimeout(new TimeoutStrategyOptions
-            {
-                TimeoutGenerator = _ => new ValueTask<TimeSpan>(overall),
-                OnTimeout = static args => MarkTimeout(args.Context, RaviTimeoutKind.Overall),
-            });
-        }
+            TimeoutGenerator = static args => new ValueTask<TimeSpan>(args.Context.Properties.GetValue(StateKey, null!).OverallTimeout),
+            OnTimeout = static args => MarkTimeout(args.Context, RaviTimeoutKind.Overall),
+        });
 
         if (options.MaxRetries > 0)
         {
@@ -181,15 +185,11 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
             });
         }
 
-        if (options.AttemptTimeout != Timeout.InfiniteTimeSpan)
+        builder.AddTimeout(new TimeoutStrategyOptions
         {
-            var attempt = options.AttemptTimeout;
-            builder.AddTimeout(new TimeoutStrategyOptions
-            {
-                TimeoutGenerator = _ => new ValueTask<TimeSpan>(attempt),
-                OnTimeout = static args => MarkTimeout(args.Context, RaviTimeoutKind.Attempt),
-            });
-        }
+            TimeoutGenerator = static args => new ValueTask<TimeSpan>(args.Context.Properties.GetValue(StateKey, null!).AttemptTimeout),
+            OnTimeout = static args => MarkTimeout(args.Context, RaviTimeoutKind.Attempt),
+        });
 
         return builder.Build();
     }
@@ -324,6 +324,12 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
         public string? Reason { get; set; }
 
         public RaviTimeoutKind? TimedOut { get; set; }
+
+        /// <summary>This call's overall timeout (its <see cref="RaviRequestOptions"/>, else the client's).</summary>
+        public TimeSpan OverallTimeout { get; init; }
+
+        /// <summary>This call's attempt timeout (its <see cref="RaviRequestOptions"/>, else the client's).</summary>
+        public TimeSpan AttemptTimeout { get; init; }
 
         /// <summary>How many attempts the pipeline started (redirect hops within one attempt do not count).</summary>
         public int Attempts { get; set; }

@@ -51,8 +51,8 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
         _refreshUri = new Uri(pipeline.BaseAddress, RefreshPath);
         _userAgent = pipeline.UserAgent;
         _timeProvider = pipeline.TimeProvider;
-        _skew = pipeline.Options.TokenRefreshSkew;
-        var attempt = pipeline.Options.AttemptTimeout;
+        _skew = pipeline.Settings.TokenRefreshSkew;
+        var attempt = pipeline.Settings.AttemptTimeout;
         _refreshTimeout = attempt == Timeout.InfiniteTimeSpan || attempt > MaxRefreshTime ? MaxRefreshTime : attempt;
         _logger = pipeline.LoggerFactory.CreateLogger("Ravi.Sdk.Auth");
         _refresh = SendRefreshAsync;
@@ -61,6 +61,12 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
             own.UseLogger(_logger);
         }
     }
+
+    /// <summary>
+    /// Exchanges a refresh token through this handler's guarded path (sent at most once, bounded in time); what the
+    /// credential calls, and what <c>Auth.RefreshTokenAsync</c> uses for the client's own token.
+    /// </summary>
+    public RaviTokenRefreshCallback Refresh => _refresh;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

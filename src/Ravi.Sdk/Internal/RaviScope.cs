@@ -65,15 +65,15 @@ internal sealed class RaviScope
         RaviPipeline.CheckIdentity(method, relativePath, scope, IdentityUuid);
     }
 
-    /// <summary>Creates a request for this view (an account-level request does not need the identity resolved).</summary>
-    public HttpRequestMessage Request(HttpMethod method, string relativePath, IdentityScope scope)
+    /// <summary>Creates a request for this view, with the call's options applied (an account-level request does not need the identity resolved).</summary>
+    public HttpRequestMessage Request(HttpMethod method, string relativePath, IdentityScope scope, RaviRequestOptions? requestOptions = null)
     {
         if (scope == IdentityScope.Required)
         {
             RequireIdentity(method, relativePath, scope);
         }
 
-        return Pipeline.CreateRequest(method, relativePath, scope, scope == IdentityScope.None ? null : IdentityUuid);
+        return Pipeline.CreateRequest(method, relativePath, scope, scope == IdentityScope.None ? null : IdentityUuid, requestOptions);
     }
 
     private void Resolve()

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Ravi.Sdk.Serialization;
 
 namespace Ravi.Sdk.Models;
 
@@ -7,21 +6,26 @@ namespace Ravi.Sdk.Models;
 public sealed record EmailAttachment
 {
     /// <summary>The attachment's UUID.</summary>
-    [JsonConverter(typeof(RaviIdStringConverter))]
+    [JsonPropertyName("uuid")]
     public string? Uuid { get; init; }
 
     /// <summary>The file name.</summary>
-    public string? Filename { get; init; }
+    [JsonPropertyName("filename")]
+    public string? FileName { get; init; }
 
     /// <summary>The MIME type.</summary>
+    [JsonPropertyName("content_type")]
     public string? ContentType { get; init; }
 
     /// <summary>The size in bytes.</summary>
+    [JsonPropertyName("size")]
     public long Size { get; init; }
 
     /// <summary>Whether the attachment is inline (e.g. an embedded image).</summary>
+    [JsonPropertyName("is_inline")]
     public bool IsInline { get; init; }
 
     /// <summary>A (short-lived) URL to download the content.</summary>
-    public string? DownloadUrl { get; init; }
+    [JsonPropertyName("download_url")]
+    public Uri? DownloadUrl { get; init; }
 }

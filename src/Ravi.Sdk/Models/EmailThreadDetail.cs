@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Ravi.Sdk.Serialization;
+using Ravi.Sdk.Internal;
 
 namespace Ravi.Sdk.Models;
 
@@ -7,17 +7,23 @@ namespace Ravi.Sdk.Models;
 public sealed record EmailThreadDetail
 {
     /// <summary>The thread id.</summary>
-    [JsonConverter(typeof(RaviIdStringConverter))]
+    [JsonPropertyName("thread_id")]
     public required string ThreadId { get; init; }
 
     /// <summary>The subject.</summary>
+    [JsonPropertyName("subject")]
     public string? Subject { get; init; }
 
     /// <summary>How many messages the thread holds.</summary>
+    [JsonPropertyName("message_count")]
     public int MessageCount { get; init; }
 
-    /// <summary>The messages, oldest first; empty (never null) when the server sends none or <c>null</c>.</summary>
-    public IReadOnlyList<EmailMessage> Messages { get; init => field = value ?? []; } = [];
+    /// <summary>
+    /// The messages, oldest first; empty (never null) when the server sends none or <c>null</c>. A copy of the list it
+    /// was given; compared by content in <see cref="Equals(EmailThreadDetail?)"/>.
+    /// </summary>
+    [JsonPropertyName("messages")]
+    public IReadOnlyList<EmailMessage> Messages { get; init => field = EquatableList<EmailMessage>.From(value); } = EquatableList<EmailMessage>.Empty;
 
     /// <summary>Shows which thread and how many messages; never the subject or message content.</summary>
     /// <returns>A description without message content.</returns>

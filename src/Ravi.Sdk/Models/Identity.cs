@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Ravi.Sdk.Serialization;
 
 namespace Ravi.Sdk.Models;
 
@@ -7,21 +6,26 @@ namespace Ravi.Sdk.Models;
 public sealed record Identity
 {
     /// <summary>The identity's UUID (the <c>X-Ravi-Identity</c> value).</summary>
-    [JsonConverter(typeof(RaviIdStringConverter))]
+    [JsonPropertyName("uuid")]
     public required string Uuid { get; init; }
 
     /// <summary>The identity's name, unique within the account.</summary>
+    [JsonPropertyName("name")]
     public required string Name { get; init; }
 
     /// <summary>The identity's email address, e.g. <c>my-agent@in.ravi.app</c>.</summary>
+    [JsonPropertyName("inbox")]
     public string? Inbox { get; init; }
 
     /// <summary>The identity's phone number in E.164 form.</summary>
-    public string? Phone { get; init; }
+    [JsonPropertyName("phone")]
+    public string? PhoneNumber { get; init; }
 
     /// <summary>When the identity was created.</summary>
-    public DateTimeOffset? CreatedDt { get; init; }
+    [JsonPropertyName("created_dt")]
+    public DateTimeOffset? CreatedAt { get; init; }
 
     /// <summary>When the identity was last updated.</summary>
-    public DateTimeOffset? UpdatedDt { get; init; }
+    [JsonPropertyName("updated_dt")]
+    public DateTimeOffset? UpdatedAt { get; init; }
 }

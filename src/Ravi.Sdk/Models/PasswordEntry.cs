@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Ravi.Sdk.Models;
 
 /// <summary>
@@ -7,34 +9,43 @@ namespace Ravi.Sdk.Models;
 public sealed record PasswordEntry
 {
     /// <summary>The entry's UUID.</summary>
+    [JsonPropertyName("uuid")]
     public required string Uuid { get; init; }
 
     /// <summary>
-    /// The identity that owns it, as the server reports it: a UUID, or the identity's numeric id written as digits
-    /// (the service the official CLI targets sends a number; see docs/compatibility.md).
+    /// The UUID of the identity that owns it. A service that numbers identities (the one the official CLI targets) sends
+    /// a number instead, kept as its decimal string (<c>7</c> → <c>"7"</c>; see docs/compatibility.md).
     /// </summary>
-    public string? Identity { get; init; }
+    [JsonPropertyName("identity")]
+    public string? IdentityUuid { get; init; }
 
     /// <summary>The website domain, e.g. <c>example.com</c> (plaintext).</summary>
+    [JsonPropertyName("domain")]
     public string? Domain { get; init; }
 
     /// <summary>The username (decrypted), or null when it is encrypted and the client is locked.</summary>
+    [JsonPropertyName("username")]
     public string? Username { get; init; }
 
     /// <summary>The password (decrypted), or null when it is encrypted and the client is locked.</summary>
+    [JsonPropertyName("password")]
     public string? Password { get; init; }
 
     /// <summary>Notes (decrypted), or null when encrypted and the client is locked.</summary>
+    [JsonPropertyName("notes")]
     public string? Notes { get; init; }
 
     /// <summary>Which fields are still encrypted (client locked).</summary>
-    public RaviEncryptedFields EncryptedFields { get; init; }
+    [JsonIgnore]
+    public EncryptedFields EncryptedFields { get; init; }
 
     /// <summary>When the entry was created.</summary>
-    public DateTimeOffset? CreatedDt { get; init; }
+    [JsonPropertyName("created_dt")]
+    public DateTimeOffset? CreatedAt { get; init; }
 
     /// <summary>When the entry was last updated.</summary>
-    public DateTimeOffset? UpdatedDt { get; init; }
+    [JsonPropertyName("updated_dt")]
+    public DateTimeOffset? UpdatedAt { get; init; }
 
     /// <inheritdoc/>
     public override string ToString() =>

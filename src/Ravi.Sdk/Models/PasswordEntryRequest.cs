@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Ravi.Sdk.Models;
 
 /// <summary>
@@ -7,15 +9,19 @@ namespace Ravi.Sdk.Models;
 public sealed record PasswordEntryRequest
 {
     /// <summary>The website domain (plaintext). Required.</summary>
+    [JsonPropertyName("domain")]
     public required string Domain { get; init; }
 
     /// <summary>The username.</summary>
+    [JsonPropertyName("username")]
     public string? Username { get; init; }
 
     /// <summary>The password.</summary>
+    [JsonPropertyName("password")]
     public string? Password { get; init; }
 
     /// <summary>Notes.</summary>
+    [JsonPropertyName("notes")]
     public string? Notes { get; init; }
 
     /// <inheritdoc/>

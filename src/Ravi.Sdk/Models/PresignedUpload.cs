@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Ravi.Sdk.Serialization;
 
 namespace Ravi.Sdk.Models;
 
@@ -7,13 +6,15 @@ namespace Ravi.Sdk.Models;
 public sealed record PresignedUpload
 {
     /// <summary>The attachment UUID to pass in <see cref="ComposeEmailRequest.AttachmentUuids"/>.</summary>
-    [JsonConverter(typeof(RaviIdStringConverter))]
+    [JsonPropertyName("uuid")]
     public required string Uuid { get; init; }
 
-    /// <summary>Where to PUT the bytes (a storage host, not the API: no bearer token is sent there).</summary>
-    public required string UploadUrl { get; init; }
+    /// <summary>Where to PUT the bytes (a storage host, not the API: no bearer token is sent there). It may carry a signature: do not log it.</summary>
+    [JsonPropertyName("upload_url")]
+    public required Uri UploadUrl { get; init; }
 
     /// <summary>The storage key of the object.</summary>
+    [JsonPropertyName("storage_key")]
     public string? StorageKey { get; init; }
 
     /// <inheritdoc/>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Ravi.Sdk.Models;
 
 /// <summary>
@@ -7,31 +9,39 @@ namespace Ravi.Sdk.Models;
 public sealed record VaultSecret
 {
     /// <summary>The secret's UUID.</summary>
+    [JsonPropertyName("uuid")]
     public required string Uuid { get; init; }
 
     /// <summary>
-    /// The identity that owns it, as the server reports it: a UUID, or the identity's numeric id written as digits
-    /// (the service the official CLI targets sends a number; see docs/compatibility.md).
+    /// The UUID of the identity that owns it. A service that numbers identities (the one the official CLI targets) sends
+    /// a number instead, kept as its decimal string (<c>7</c> → <c>"7"</c>; see docs/compatibility.md).
     /// </summary>
-    public string? Identity { get; init; }
+    [JsonPropertyName("identity")]
+    public string? IdentityUuid { get; init; }
 
     /// <summary>The secret's key (name), e.g. <c>OPENAI_API_KEY</c> (plaintext).</summary>
+    [JsonPropertyName("key")]
     public required string Key { get; init; }
 
     /// <summary>The value (decrypted), or null when redacted (lists) or encrypted with the client locked.</summary>
+    [JsonPropertyName("value")]
     public string? Value { get; init; }
 
     /// <summary>Notes (decrypted), or null.</summary>
+    [JsonPropertyName("notes")]
     public string? Notes { get; init; }
 
     /// <summary>Which fields are still encrypted (client locked).</summary>
-    public RaviEncryptedFields EncryptedFields { get; init; }
+    [JsonIgnore]
+    public EncryptedFields EncryptedFields { get; init; }
 
     /// <summary>When the secret was created.</summary>
-    public DateTimeOffset? CreatedDt { get; init; }
+    [JsonPropertyName("created_dt")]
+    public DateTimeOffset? CreatedAt { get; init; }
 
     /// <summary>When it was last updated.</summary>
-    public DateTimeOffset? UpdatedDt { get; init; }
+    [JsonPropertyName("updated_dt")]
+    public DateTimeOffset? UpdatedAt { get; init; }
 
     /// <inheritdoc/>
     public override string ToString() =>

@@ -1,7 +1,7 @@
 namespace Ravi.Sdk.Otp;
 
 /// <summary>
-/// The messages an <see cref="OtpClient"/> has already returned, so none is returned twice; bounded (oldest forgotten
+/// The messages an <see cref="Resources.OtpClient"/> has already returned, so none is returned twice; bounded (oldest forgotten
 /// first) and thread-safe. Claiming is atomic, so two concurrent waits never get the same message.
 /// </summary>
 internal sealed class ConsumedMessageSet

@@ -9,6 +9,7 @@ internal sealed record OtpMessage
 
     public required long Id { get; init; }
 
+    /// <summary>The SMS conversation id or the email thread id (the container the message is read from).</summary>
     public required string ConversationId { get; init; }
 
     public string? From { get; init; }

@@ -24,8 +24,11 @@ public sealed record OtpResult
     /// <summary>The id of the SMS or email message.</summary>
     public long MessageId { get; init; }
 
-    /// <summary>The SMS conversation id or the email thread id.</summary>
+    /// <summary>The SMS conversation the code came in (<see cref="OtpChannel.Sms"/>); null for email.</summary>
     public string? ConversationId { get; init; }
+
+    /// <summary>The email thread the code came in (<see cref="OtpChannel.Email"/>); null for SMS.</summary>
+    public string? ThreadId { get; init; }
 
     /// <summary>Describes the result without the code or the text.</summary>
     /// <returns>A description safe to log.</returns>

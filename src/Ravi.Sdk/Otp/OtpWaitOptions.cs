@@ -5,7 +5,7 @@ namespace Ravi.Sdk.Otp;
 /// <summary>What an OTP wait looks for and how long it waits.</summary>
 public sealed class OtpWaitOptions
 {
-    /// <summary>How long to wait before throwing <see cref="RaviTimeoutException"/>. Default 2 minutes.</summary>
+    /// <summary>How long to wait before throwing <see cref="RaviWaitTimeoutException"/>. Default 2 minutes.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>

@@ -21,7 +21,7 @@ public class AuthClient
     private static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(5);
     private readonly RaviScope _scope = null!;
 
-    /// <summary>Constructor for mocking frameworks.</summary>
+    /// <summary>Constructor for mocking frameworks: members not overridden throw <see cref="InvalidOperationException"/>.</summary>
     protected AuthClient()
     {
     }
@@ -29,13 +29,15 @@ public class AuthClient
     internal AuthClient(RaviScope scope) => _scope = scope;
 
     /// <summary>Starts a device-code login (<c>POST /api/auth/device/</c>, RFC 8628 §3.1).</summary>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for this call; null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The user code and verification URI to show the user.</returns>
-    public virtual Task<DeviceAuthorization> RequestDeviceCodeAsync(CancellationToken cancellationToken = default)
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    /// <include file="../Docs/CallExceptions.xml" path="doc/arguments/*" />
+    public virtual Task<DeviceAuthorization> RequestDeviceCodeAsync(RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
-        var request = Anonymous(HttpMethod.Post, Path + "device/");
-        RaviPipeline.SetJsonBody(request, new EmptyBody(), RaviJsonContext.Default.EmptyBody);
-        return _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.DeviceAuthorization, cancellationToken);
+        RaviMock.ThrowIfMock(_scope, this);
+        return RequestDeviceCodeCoreAsync(requestOptions, cancellationToken);
     }
 
     /// <summary>
@@ -44,12 +46,29 @@ public class AuthClient
     /// (or <c>slow_down</c>, <c>expired_token</c>, <c>access_denied</c>).
     /// </summary>
     /// <param name="deviceCode">The device code from <see cref="RequestDeviceCodeAsync"/>.</param>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for this call; null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The tokens once approved.</returns>
-    public virtual async Task<RaviTokens> PollDeviceTokenAsync(string deviceCode, CancellationToken cancellationToken = default)
+    /// <returns>The tokens once approved (the client's credential is not changed: use <see cref="LoginWithDeviceCodeAsync(Func{DeviceAuthorization, CancellationToken, Task}, RaviRequestOptions?, CancellationToken)"/> to sign in).</returns>
+    /// <exception cref="RaviBadRequestException">Not approved (yet): see <see cref="RaviApiException.Code"/>.</exception>
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    /// <include file="../Docs/CallExceptions.xml" path="doc/arguments/*" />
+    public virtual Task<RaviTokens> PollDeviceTokenAsync(string deviceCode, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        RaviMock.ThrowIfMock(_scope, this);
         Guard.NotEmpty(deviceCode);
-        var request = Anonymous(HttpMethod.Post, Path + "device/token/");
+        return PollDeviceTokenCoreAsync(deviceCode, requestOptions, cancellationToken);
+    }
+
+    private Task<DeviceAuthorization> RequestDeviceCodeCoreAsync(RaviRequestOptions? requestOptions, CancellationToken cancellationToken)
+    {
+        var request = Anonymous(HttpMethod.Post, Path + "device/", requestOptions);
+        RaviPipeline.SetJsonBody(request, new EmptyBody(), RaviJsonContext.Default.EmptyBody);
+        return _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.DeviceAuthorization, cancellationToken);
+    }
+
+    private async Task<RaviTokens> PollDeviceTokenCoreAsync(string deviceCode, RaviRequestOptions? requestOptions, CancellationToken cancellationToken)
+    {
+        var request = Anonymous(HttpMethod.Post, Path + "device/token/", requestOptions);
         RaviPipeline.SetJsonBody(request, new DeviceTokenBody(deviceCode), RaviJsonContext.Default.DeviceTokenBody);
         return ToTokens(await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.TokenWire, cancellationToken).ConfigureAwait(false), null);
     }
@@ -57,23 +76,53 @@ public class AuthClient
     /// <summary>
     /// Signs in with the device-code flow (RFC 8628): requests a code, hands it to <paramref name="onCode"/> to show the user
     /// (<see cref="DeviceAuthorization.UserCode"/> at <see cref="DeviceAuthorization.VerificationUri"/>), then polls until the
-    /// user approves — every <see cref="DeviceAuthorization.Interval"/> seconds (5 by default), 5 s slower after each
+    /// user approves — every <see cref="DeviceAuthorization.Interval"/> (5 s by default), 5 s slower after each
     /// <c>slow_down</c>. The tokens become the client's credential and are saved to its token store.
     /// </summary>
     /// <param name="onCode">Shows the code to the user (called once, before polling starts).</param>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for every request (the code request and each poll); its token also stops the waits between polls. Null for the client's settings.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The new tokens; when the login succeeded but they could not be saved, <see cref="RaviTokens.SaveFailure"/> says why.</returns>
     /// <exception cref="RaviAuthenticationException">The code expired (<see cref="RaviApiException.Code"/> <c>expired_token</c>) or the login was denied (<c>access_denied</c>).</exception>
-    public virtual async Task<RaviTokens> LoginWithDeviceCodeAsync(Func<DeviceAuthorization, CancellationToken, Task> onCode, CancellationToken cancellationToken = default)
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    /// <include file="../Docs/CallExceptions.xml" path="doc/arguments/*" />
+    public virtual Task<RaviTokens> LoginWithDeviceCodeAsync(Func<DeviceAuthorization, CancellationToken, Task> onCode, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        RaviMock.ThrowIfMock(_scope, this);
         ArgumentNullException.ThrowIfNull(onCode);
+        return LoginWithDeviceCodeCoreAsync(onCode, requestOptions, cancellationToken);
+    }
+
+    /// <summary>Signs in with the device-code flow, reporting the code to show through <paramref name="onCode"/>. See the other overload.</summary>
+    /// <param name="onCode">Receives the code to show the user.</param>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for every request; null for the client's settings.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The new tokens; when the login succeeded but they could not be saved, <see cref="RaviTokens.SaveFailure"/> says why.</returns>
+    /// <exception cref="RaviAuthenticationException">The code expired or the login was denied.</exception>
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    /// <include file="../Docs/CallExceptions.xml" path="doc/arguments/*" />
+    public virtual Task<RaviTokens> LoginWithDeviceCodeAsync(IProgress<DeviceAuthorization> onCode, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
+    {
+        RaviMock.ThrowIfMock(_scope, this);
+        ArgumentNullException.ThrowIfNull(onCode);
+        return LoginWithDeviceCodeCoreAsync((authorization, _) =>
+        {
+            onCode.Report(authorization);
+            return Task.CompletedTask;
+        }, requestOptions, cancellationToken);
+    }
+
+    private async Task<RaviTokens> LoginWithDeviceCodeCoreAsync(Func<DeviceAuthorization, CancellationToken, Task> onCode, RaviRequestOptions? requestOptions, CancellationToken callerToken)
+    {
+        using var call = RaviCallOptions.Link(requestOptions, callerToken);
+        var cancellationToken = call.Token;
         var time = _scope.Pipeline.TimeProvider;
         var logger = Logger;
-        var authorization = await RequestDeviceCodeAsync(cancellationToken).ConfigureAwait(false);
+        var authorization = await RequestDeviceCodeCoreAsync(requestOptions, cancellationToken).ConfigureAwait(false);
         var issued = time.GetUtcNow();
-        var interval = authorization.Interval > 0 ? TimeSpan.FromSeconds(authorization.Interval) : DefaultPollInterval;
-        TimeSpan? lifetime = authorization.ExpiresIn > 0 ? TimeSpan.FromSeconds(authorization.ExpiresIn) : null;
-        RaviAuthLog.DeviceCodeIssued(logger, authorization.VerificationUri, authorization.ExpiresIn, interval.TotalSeconds);
+        var interval = authorization.Interval > TimeSpan.Zero ? authorization.Interval : DefaultPollInterval;
+        TimeSpan? lifetime = authorization.ExpiresIn > TimeSpan.Zero ? authorization.ExpiresIn : null;
+        RaviAuthLog.DeviceCodeIssued(logger, authorization.VerificationUri, (int)authorization.ExpiresIn.TotalSeconds, interval.TotalSeconds);
         await onCode(authorization, cancellationToken).ConfigureAwait(false);
 
         TimeSpan? retryAfter = null;
@@ -91,7 +140,7 @@ public class AuthClient
             RaviTokens tokens;
             try
             {
-                tokens = await PollDeviceTokenAsync(authorization.DeviceCode, cancellationToken).ConfigureAwait(false);
+                tokens = await PollDeviceTokenCoreAsync(authorization.DeviceCode, requestOptions, cancellationToken).ConfigureAwait(false);
             }
             catch (RaviApiException ex) when (ex.Code == "authorization_pending")
             {
@@ -124,33 +173,36 @@ public class AuthClient
         }
     }
 
-    /// <summary>Signs in with the device-code flow, reporting the code to show through <paramref name="onCode"/>. See the other overload.</summary>
-    /// <param name="onCode">Receives the code to show the user.</param>
-    /// <param name="cancellationToken">Stops waiting.</param>
-    /// <returns>The new tokens; when the login succeeded but they could not be saved, <see cref="RaviTokens.SaveFailure"/> says why.</returns>
-    public virtual Task<RaviTokens> LoginWithDeviceCodeAsync(IProgress<DeviceAuthorization> onCode, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(onCode);
-        return LoginWithDeviceCodeAsync((authorization, _) =>
-        {
-            onCode.Report(authorization);
-            return Task.CompletedTask;
-        }, cancellationToken);
-    }
-
     /// <summary>
-    /// Exchanges a refresh token for a new access token (<c>POST /api/auth/token/refresh/</c>). A raw call: the client's own
-    /// credential renews itself automatically and is not changed by this method.
+    /// Exchanges a refresh token for a new access token (<c>POST /api/auth/token/refresh/</c>). With the client's own refresh
+    /// token, the client's credential is renewed (as its automatic refresh does: once for concurrent callers, saved to its
+    /// token store, the refresh token sent at most once) and keeps the rotated tokens, so it is never left holding a token
+    /// the server has just invalidated; <paramref name="requestOptions"/> then do not apply (the renewal is shared). Any other
+    /// refresh token is exchanged as it is and the client's credential is not changed.
     /// </summary>
     /// <param name="refreshToken">The refresh token.</param>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for this call; null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new tokens; the refresh token is the old one when the server did not rotate it.</returns>
-    public virtual async Task<RaviTokens> RefreshTokenAsync(string refreshToken, CancellationToken cancellationToken = default)
+    /// <exception cref="RaviAuthenticationException">The refresh token was rejected or spent: sign in again.</exception>
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    /// <include file="../Docs/CallExceptions.xml" path="doc/arguments/*" />
+    public virtual async Task<RaviTokens> RefreshTokenAsync(string refreshToken, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        RaviMock.ThrowIfMock(_scope, this);
         Guard.NotEmpty(refreshToken);
-        var request = Anonymous(HttpMethod.Post, Path + "token/refresh/");
+        var pipeline = _scope.Pipeline;
+        using var call = RaviCallOptions.Link(requestOptions, cancellationToken);
+        var current = await pipeline.Credential.GetTokenAsync(call.Token).ConfigureAwait(false);
+        if (current is not null && string.Equals(current.RefreshToken, refreshToken, StringComparison.Ordinal))
+        {
+            // The client's own token: a raw exchange would spend it on a rotating server while the credential kept it.
+            return await pipeline.Credential.RefreshAsync(current, pipeline.RefreshCallback, call.Token).ConfigureAwait(false);
+        }
+
+        var request = Anonymous(HttpMethod.Post, Path + "token/refresh/", requestOptions);
         RaviPipeline.SetJsonBody(request, new RefreshBody(refreshToken), RaviJsonContext.Default.RefreshBody);
-        return ToTokens(await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.TokenWire, cancellationToken).ConfigureAwait(false), refreshToken);
+        return ToTokens(await pipeline.SendAsync(request, RaviJsonContext.Default.TokenWire, call.Token).ConfigureAwait(false), refreshToken);
     }
 
     /// <summary>
@@ -159,13 +211,18 @@ public class AuthClient
     /// </summary>
     /// <param name="email">The account email.</param>
     /// <param name="password">The account password (never logged).</param>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for this call; null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The tokens; when the login succeeded but they could not be saved, <see cref="RaviTokens.SaveFailure"/> says why.</returns>
-    public virtual async Task<RaviTokens> LoginAsync(string email, string password, CancellationToken cancellationToken = default)
+    /// <exception cref="RaviAuthenticationException">Wrong email or password.</exception>
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    /// <include file="../Docs/CallExceptions.xml" path="doc/arguments/*" />
+    public virtual async Task<RaviTokens> LoginAsync(string email, string password, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        RaviMock.ThrowIfMock(_scope, this);
         Guard.NotEmpty(email);
         ArgumentException.ThrowIfNullOrEmpty(password);
-        var request = Anonymous(HttpMethod.Post, Path + "login/");
+        var request = Anonymous(HttpMethod.Post, Path + "login/", requestOptions);
         RaviPipeline.SetJsonBody(request, new LoginBody(email, password), RaviJsonContext.Default.LoginBody);
         var tokens = ToTokens(await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.TokenWire, cancellationToken).ConfigureAwait(false), null);
         return await SignInAsync(tokens, "password", cancellationToken).ConfigureAwait(false);
@@ -177,13 +234,17 @@ public class AuthClient
     /// a 401 (already signed out) is not an error.
     /// </summary>
     /// <param name="refreshToken">The refresh token to revoke; the client's current one when <see langword="null"/>.</param>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for this call; null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the server logged out.</returns>
-    public virtual async Task LogoutAsync(string? refreshToken = null, CancellationToken cancellationToken = default)
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    /// <include file="../Docs/CallExceptions.xml" path="doc/arguments/*" />
+    public virtual async Task LogoutAsync(string? refreshToken = null, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        RaviMock.ThrowIfMock(_scope, this);
         var credential = _scope.Pipeline.Credential;
         refreshToken ??= (await credential.GetTokenAsync(cancellationToken).ConfigureAwait(false))?.RefreshToken;
-        var request = _scope.Request(HttpMethod.Post, Path + "logout/", IdentityScope.None);
+        var request = _scope.Request(HttpMethod.Post, Path + "logout/", IdentityScope.None, requestOptions);
         RaviPipeline.SetJsonBody(request, new RefreshBody(refreshToken), RaviJsonContext.Default.RefreshBody);
         try
         {
@@ -209,10 +270,16 @@ public class AuthClient
     }
 
     /// <summary>Gets the signed-in user (<c>GET /api/auth/user/</c>).</summary>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for this call; null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The user.</returns>
-    public virtual Task<RaviUser> GetCurrentUserAsync(CancellationToken cancellationToken = default) =>
-        _scope.Pipeline.SendAsync(_scope.Request(HttpMethod.Get, Path + "user/", IdentityScope.None), RaviJsonContext.Default.RaviUser, cancellationToken);
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    /// <include file="../Docs/CallExceptions.xml" path="doc/arguments/*" />
+    public virtual Task<AccountUser> GetCurrentUserAsync(RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
+    {
+        RaviMock.ThrowIfMock(_scope, this);
+        return _scope.Pipeline.SendAsync(_scope.Request(HttpMethod.Get, Path + "user/", IdentityScope.None, requestOptions), RaviJsonContext.Default.AccountUser, cancellationToken);
+    }
 
     private ILogger Logger => _scope.Pipeline.LoggerFactory.CreateLogger("Ravi.Sdk.Auth");
 
@@ -246,9 +313,9 @@ public class AuthClient
         return tokens with { SaveFailure = failure };
     }
 
-    private HttpRequestMessage Anonymous(HttpMethod method, string path)
+    private HttpRequestMessage Anonymous(HttpMethod method, string path, RaviRequestOptions? requestOptions)
     {
-        var request = _scope.Request(method, path, IdentityScope.None);
+        var request = _scope.Request(method, path, IdentityScope.None, requestOptions);
         request.Options.Set(RaviHeaders.Anonymous, true);
         return request;
     }

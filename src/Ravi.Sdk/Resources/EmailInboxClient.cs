@@ -11,7 +11,7 @@ public class EmailInboxClient
     private const string Path = "api/email-inbox/";
     private readonly RaviScope _scope = null!;
 
-    /// <summary>Constructor for mocking frameworks.</summary>
+    /// <summary>Constructor for mocking frameworks: members not overridden throw <see cref="InvalidOperationException"/>.</summary>
     protected EmailInboxClient()
     {
     }
@@ -24,24 +24,34 @@ public class EmailInboxClient
     /// items with no unread message from the response, so the result is the same whichever name the server honours.
     /// </remarks>
     /// <param name="unreadOnly">Only threads with unread messages.</param>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for each page request; null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
-    /// <returns>The threads.</returns>
-    /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
-    public virtual IAsyncEnumerable<EmailThread> ListThreadsAsync(bool unreadOnly = false, CancellationToken cancellationToken = default)
+    /// <returns>The threads; enumerate them, or use <see cref="RaviAsyncPageable{T}.AsPages"/> for pages.</returns>
+    /// <exception cref="RaviIdentityRequiredException">The client has no identity (thrown by this call, before enumerating).</exception>
+    /// <include file="../Docs/CallExceptions.xml" path="doc/list/*" />
+    /// <include file="../Docs/CallExceptions.xml" path="doc/arguments/*" />
+    public virtual RaviAsyncPageable<EmailThread> ListThreadsAsync(bool unreadOnly = false, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        RaviMock.ThrowIfMock(_scope, this);
         var path = unreadOnly ? Path + UnreadFilter.InboxQuery : Path;
         _scope.RequireIdentity(HttpMethod.Get, path, IdentityScope.Required);
-        return UnreadFilter.Apply(_scope.Pipeline.ListAsync(path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.EmailThread, cancellationToken), unreadOnly, t => t.UnreadCount > 0);
+        return _scope.Pipeline.List(path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.EmailThread, requestOptions, cancellationToken,
+            UnreadFilter.For<EmailThread>(unreadOnly, t => t.UnreadCount > 0));
     }
 
     /// <summary>Gets a thread with its messages (<c>GET /api/email-inbox/{thread_id}/</c>).</summary>
     /// <param name="threadId">The thread id.</param>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for this call; null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The thread.</returns>
-    public virtual Task<EmailThreadDetail> GetThreadAsync(string threadId, CancellationToken cancellationToken = default)
+    /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    /// <include file="../Docs/CallExceptions.xml" path="doc/arguments/*" />
+    public virtual Task<EmailThreadDetail> GetThreadAsync(string threadId, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        RaviMock.ThrowIfMock(_scope, this);
         var segment = Guard.PathSegment(threadId);
-        var request = _scope.Request(HttpMethod.Get, $"{Path}{segment}/", IdentityScope.Required);
+        var request = _scope.Request(HttpMethod.Get, $"{Path}{segment}/", IdentityScope.Required, requestOptions);
         return _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.EmailThreadDetail, cancellationToken);
     }
 }

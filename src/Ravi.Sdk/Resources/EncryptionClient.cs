@@ -20,7 +20,7 @@ public class EncryptionClient
     private const string Path = "api/encryption/";
     private readonly RaviScope _scope = null!;
 
-    /// <summary>Constructor for mocking frameworks.</summary>
+    /// <summary>Constructor for mocking frameworks: members not overridden throw <see cref="InvalidOperationException"/>.</summary>
     protected EncryptionClient()
     {
     }
@@ -28,26 +28,31 @@ public class EncryptionClient
     internal EncryptionClient(RaviScope scope) => _scope = scope;
 
     /// <summary>Gets the salt, public key and verifier (<c>GET /api/encryption/</c>).</summary>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for this call; null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The metadata.</returns>
-    public virtual Task<EncryptionMetadata> GetMetadataAsync(CancellationToken cancellationToken = default) =>
-        _scope.Pipeline.SendAsync(_scope.Request(HttpMethod.Get, Path, IdentityScope.None), RaviJsonContext.Default.EncryptionMetadata, cancellationToken);
+    /// <exception cref="RaviNotFoundException">The account has no encryption metadata yet (see <see cref="SetupAsync"/>).</exception>
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    /// <include file="../Docs/CallExceptions.xml" path="doc/arguments/*" />
+    public virtual Task<EncryptionMetadata> GetMetadataAsync(RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
+    {
+        RaviMock.ThrowIfMock(_scope, this);
+        return GetMetadataCoreAsync(requestOptions, cancellationToken);
+    }
 
     /// <summary>
-    /// Uploads salt, public key and verifier after first-time setup (<c>POST /api/encryption/</c>, falling back to
-    /// <c>PATCH</c> when the server answers 405).
+    /// Uploads salt, public key and verifier (<c>POST /api/encryption/</c>, falling back to <c>PATCH</c> when the server
+    /// answers 405). Not public: replacing the metadata of an account that has some makes every encrypted field unreadable,
+    /// so only <see cref="SetupAsync"/>, which refuses that, calls it.
     /// </summary>
-    /// <param name="metadata">The metadata to store.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The stored metadata.</returns>
-    public virtual async Task<EncryptionMetadata> SaveMetadataAsync(EncryptionMetadata metadata, CancellationToken cancellationToken = default)
+    internal async Task<EncryptionMetadata> SaveMetadataAsync(EncryptionMetadata metadata, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         Guard.NotEmpty(metadata.Salt, nameof(metadata) + ".Salt");
         Guard.NotEmpty(metadata.PublicKey, nameof(metadata) + ".PublicKey");
         Guard.NotEmpty(metadata.Verifier, nameof(metadata) + ".Verifier");
         var body = metadata with { Id = null };
-        var request = _scope.Request(HttpMethod.Post, Path, IdentityScope.None);
+        var request = _scope.Request(HttpMethod.Post, Path, IdentityScope.None, requestOptions);
         RaviPipeline.SetJsonBody(request, body, RaviJsonContext.Default.EncryptionMetadata);
         try
         {
@@ -55,14 +60,22 @@ public class EncryptionClient
         }
         catch (RaviApiException ex) when ((int)ex.StatusCode == 405)
         {
-            var patch = _scope.Request(HttpMethod.Patch, Path, IdentityScope.None);
+            var patch = _scope.Request(HttpMethod.Patch, Path, IdentityScope.None, requestOptions);
             RaviPipeline.SetJsonBody(patch, body, RaviJsonContext.Default.EncryptionMetadata);
             return await _scope.Pipeline.SendAsync(patch, RaviJsonContext.Default.EncryptionMetadata, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>Whether a vault key is unlocked on this client (shared by the root client and its identity views).</summary>
-    public virtual bool IsUnlocked => _scope.Shared.Fields.IsUnlocked;
+    /// <exception cref="InvalidOperationException">The instance was created for mocking and this member is not overridden.</exception>
+    public virtual bool IsUnlocked
+    {
+        get
+        {
+            RaviMock.ThrowIfMock(_scope, this);
+            return _scope.Shared.Fields.IsUnlocked;
+        }
+    }
 
     /// <summary>
     /// Unlocks the vault with the account PIN: fetches the metadata, derives the key (Argon2id, about a second, off the
@@ -70,6 +83,7 @@ public class EncryptionClient
     /// public key, and keeps it for Passwords and Vault. Replaces any key unlocked before.
     /// </summary>
     /// <param name="pin">The 6-digit PIN.</param>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for the metadata request; its token also cancels the key derivation. Null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the client is unlocked.</returns>
     /// <exception cref="ArgumentException">The PIN is not exactly 6 ASCII digits (nothing is sent).</exception>
@@ -78,12 +92,16 @@ public class EncryptionClient
     /// <see cref="RaviCryptoErrorKind.CorruptedMetadata"/>: the metadata is malformed, or only one of the two checks passes.
     /// <see cref="RaviCryptoErrorKind.NotSetUp"/>: the account has no encryption metadata yet.
     /// </exception>
-    public virtual async Task UnlockAsync(string pin, CancellationToken cancellationToken = default)
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    public virtual async Task UnlockAsync(string pin, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        RaviMock.ThrowIfMock(_scope, this);
         RaviKeyPair.ValidatePin(pin);
-        var metadata = await TryGetMetadataAsync(cancellationToken).ConfigureAwait(false);
+        using var call = RaviCallOptions.Link(requestOptions, cancellationToken);
+        cancellationToken = call.Token;
+        var metadata = await TryGetMetadataAsync(requestOptions, cancellationToken).ConfigureAwait(false);
         var parsed = EncryptionMetadataCheck.Parse(metadata);
-        var key = await RaviKeyPair.FromPinAsync(pin, parsed.Salt, _scope.Pipeline.Options.Argon2Implementation, cancellationToken).ConfigureAwait(false);
+        var key = await RaviKeyPair.FromPinAsync(pin, parsed.Salt, _scope.Pipeline.Settings.Argon2Implementation, cancellationToken).ConfigureAwait(false);
         CliKeys? keys;
         try
         {
@@ -102,19 +120,24 @@ public class EncryptionClient
 
     /// <summary>
     /// First-time setup, as the CLI does it: a random 16-byte salt, the key derived from the PIN, a verifier sealed for
-    /// it, and <c>{salt, public_key, verifier}</c> uploaded with <see cref="SaveMetadataAsync"/>. The client is unlocked
+    /// it, and <c>{salt, public_key, verifier}</c> uploaded (<c>POST /api/encryption/</c>, <c>PATCH</c> on 405). The client is unlocked
     /// afterwards. Refuses to run when the account already has a public key or verifier: replacing them would make every
     /// existing encrypted field unreadable.
     /// </summary>
     /// <param name="pin">The 6-digit PIN to set.</param>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for each request (the check, then the upload); its token also cancels the key derivation. Null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The stored metadata.</returns>
-    /// <exception cref="ArgumentException">The PIN is not exactly 6 ASCII digits (nothing is sent).</exception>
-    /// <exception cref="InvalidOperationException">Encryption is already set up for this account.</exception>
-    public virtual async Task<EncryptionMetadata> SetupAsync(string pin, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException">The PIN is not exactly 6 ASCII digits, or <paramref name="requestOptions"/> is invalid (nothing is sent).</exception>
+    /// <exception cref="InvalidOperationException">Encryption is already set up for this account (or the instance is a mock that does not override this member).</exception>
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    public virtual async Task<EncryptionMetadata> SetupAsync(string pin, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        RaviMock.ThrowIfMock(_scope, this);
         RaviKeyPair.ValidatePin(pin);
-        var existing = await TryGetMetadataAsync(cancellationToken).ConfigureAwait(false);
+        using var call = RaviCallOptions.Link(requestOptions, cancellationToken);
+        cancellationToken = call.Token;
+        var existing = await TryGetMetadataAsync(requestOptions, cancellationToken).ConfigureAwait(false);
         if (EncryptionMetadataCheck.IsSetUp(existing))
         {
             throw new InvalidOperationException("End-to-end encryption is already set up for this account; unlock it with UnlockAsync. Setting it up again would make existing encrypted fields unreadable.");
@@ -122,7 +145,7 @@ public class EncryptionClient
 
         var salt = new byte[RaviKeyPair.SaltLength];
         RandomNumberGenerator.Fill(salt);
-        var key = await RaviKeyPair.FromPinAsync(pin, salt, _scope.Pipeline.Options.Argon2Implementation, cancellationToken).ConfigureAwait(false);
+        var key = await RaviKeyPair.FromPinAsync(pin, salt, _scope.Pipeline.Settings.Argon2Implementation, cancellationToken).ConfigureAwait(false);
         try
         {
             var metadata = new EncryptionMetadata
@@ -131,7 +154,7 @@ public class EncryptionClient
                 PublicKey = Convert.ToBase64String(key.PublicKey),
                 Verifier = key.CreateVerifier(),
             };
-            var stored = await SaveMetadataAsync(metadata, cancellationToken).ConfigureAwait(false);
+            var stored = await SaveMetadataAsync(metadata, requestOptions, cancellationToken).ConfigureAwait(false);
             var keys = CliKeysFor(key, metadata.Salt);
             _scope.Shared.Fields.Unlock(key);
             key = null;
@@ -150,8 +173,12 @@ public class EncryptionClient
     /// </summary>
     /// <param name="privateKey">The private key.</param>
     /// <exception cref="ArgumentException">The key is not 32 bytes.</exception>
-    public virtual void UnlockWithPrivateKey(ReadOnlySpan<byte> privateKey) =>
+    /// <exception cref="InvalidOperationException">The instance was created for mocking and this member is not overridden.</exception>
+    public virtual void UnlockWithPrivateKey(ReadOnlySpan<byte> privateKey)
+    {
+        RaviMock.ThrowIfMock(_scope, this);
         _scope.Shared.Fields.Unlock(RaviKeyPair.FromPrivateKey(privateKey));
+    }
 
     /// <summary>
     /// Unlocks with the key the CLI stores in <c>auth.json</c> (<c>private_key</c>, and optionally <c>public_key</c> to
@@ -161,7 +188,14 @@ public class EncryptionClient
     /// <param name="publicKeyBase64">The stored <c>public_key</c>, or null to skip the check.</param>
     /// <exception cref="ArgumentException">A value is not 32 bytes of standard base64.</exception>
     /// <exception cref="RaviCryptoException"><see cref="RaviCryptoErrorKind.InvalidKey"/>: the private key does not belong to the public key.</exception>
+    /// <exception cref="InvalidOperationException">The instance was created for mocking and this member is not overridden.</exception>
     public virtual void UnlockWithPrivateKey(string privateKeyBase64, string? publicKeyBase64 = null)
+    {
+        RaviMock.ThrowIfMock(_scope, this);
+        UnlockWithKeys(privateKeyBase64, publicKeyBase64);
+    }
+
+    private void UnlockWithKeys(string privateKeyBase64, string? publicKeyBase64)
     {
         ArgumentException.ThrowIfNullOrEmpty(privateKeyBase64);
         Span<byte> publicKey = stackalloc byte[RaviKeyPair.KeyLength];
@@ -202,8 +236,11 @@ public class EncryptionClient
     /// <param name="cancellationToken">Cancels reading the file.</param>
     /// <returns><see langword="true"/> when a stored key was found and the client is now unlocked; <see langword="false"/> when the CLI stored none.</returns>
     /// <exception cref="RaviCryptoException"><see cref="RaviCryptoErrorKind.InvalidKey"/>: the stored keys are malformed or do not belong together.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="InvalidOperationException">The instance was created for mocking and this member is not overridden.</exception>
     public virtual async Task<bool> TryUnlockFromCliAsync(CancellationToken cancellationToken = default)
     {
+        RaviMock.ThrowIfMock(_scope, this);
         var file = await Auth.RaviCliConfiguration.ReadAuthFileAsync(_scope.Pipeline.Credential, cancellationToken).ConfigureAwait(false);
         if (file?.PrivateKey is not { Length: > 0 } privateKey)
         {
@@ -212,7 +249,7 @@ public class EncryptionClient
 
         try
         {
-            UnlockWithPrivateKey(privateKey, string.IsNullOrEmpty(file.PublicKey) ? null : file.PublicKey);
+            UnlockWithKeys(privateKey, string.IsNullOrEmpty(file.PublicKey) ? null : file.PublicKey);
         }
         catch (ArgumentException ex)
         {
@@ -223,7 +260,12 @@ public class EncryptionClient
     }
 
     /// <summary>Forgets and wipes the unlocked key (for the root client and all of its views). Secret writes then fail and reads flag encrypted fields.</summary>
-    public virtual void Lock() => _scope.Shared.Fields.Lock();
+    /// <exception cref="InvalidOperationException">The instance was created for mocking and this member is not overridden.</exception>
+    public virtual void Lock()
+    {
+        RaviMock.ThrowIfMock(_scope, this);
+        _scope.Shared.Fields.Lock();
+    }
 
     private static bool TryDecodeKey(string text, Span<byte> key)
     {
@@ -255,7 +297,7 @@ public class EncryptionClient
     /// </summary>
     private CliKeys? CliKeysFor(RaviKeyPair key, string salt)
     {
-        if (!_scope.Pipeline.Options.StoreKeysForCli || !_scope.Pipeline.Options.UseCliConfiguration)
+        if (!_scope.Pipeline.Settings.StoreKeysForCli || !_scope.Pipeline.Settings.UseCliConfiguration)
         {
             return null;
         }
@@ -292,11 +334,14 @@ public class EncryptionClient
         }
     }
 
-    private async Task<EncryptionMetadata?> TryGetMetadataAsync(CancellationToken cancellationToken)
+    private Task<EncryptionMetadata> GetMetadataCoreAsync(RaviRequestOptions? requestOptions, CancellationToken cancellationToken) =>
+        _scope.Pipeline.SendAsync(_scope.Request(HttpMethod.Get, Path, IdentityScope.None, requestOptions), RaviJsonContext.Default.EncryptionMetadata, cancellationToken);
+
+    private async Task<EncryptionMetadata?> TryGetMetadataAsync(RaviRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         try
         {
-            return await GetMetadataAsync(cancellationToken).ConfigureAwait(false);
+            return await GetMetadataCoreAsync(requestOptions, cancellationToken).ConfigureAwait(false);
         }
         catch (RaviApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
         {

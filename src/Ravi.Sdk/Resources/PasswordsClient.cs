@@ -16,7 +16,7 @@ public class PasswordsClient
     private const string CliGeneratePath = Path + "generate-password/";
     private readonly RaviScope _scope = null!;
 
-    /// <summary>Constructor for mocking frameworks.</summary>
+    /// <summary>Constructor for mocking frameworks: members not overridden throw <see cref="InvalidOperationException"/>.</summary>
     protected PasswordsClient()
     {
     }
@@ -24,34 +24,50 @@ public class PasswordsClient
     internal PasswordsClient(RaviScope scope) => _scope = scope;
 
     /// <summary>Lists password entries (<c>GET /api/passwords/</c>).</summary>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for each page request; null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
-    /// <returns>The entries, decrypted when the client is unlocked.</returns>
-    /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
-    public virtual IAsyncEnumerable<PasswordEntry> ListAsync(CancellationToken cancellationToken = default)
+    /// <returns>The entries, decrypted when the client is unlocked; enumerate them, or use <see cref="RaviAsyncPageable{T}.AsPages"/> for pages.</returns>
+    /// <exception cref="RaviIdentityRequiredException">The client has no identity (thrown by this call, before enumerating).</exception>
+    /// <exception cref="RaviCryptoException">While enumerating: a secret field cannot be decrypted with the unlocked key.</exception>
+    /// <include file="../Docs/CallExceptions.xml" path="doc/list/*" />
+    /// <include file="../Docs/CallExceptions.xml" path="doc/arguments/*" />
+    public virtual RaviAsyncPageable<PasswordEntry> ListAsync(RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        RaviMock.ThrowIfMock(_scope, this);
         _scope.RequireIdentity(HttpMethod.Get, Path, IdentityScope.Required);
-        return ListCoreAsync(cancellationToken);
+        return _scope.Pipeline.List(Path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.PasswordEntryWire, ToModel, requestOptions, cancellationToken);
     }
 
     /// <summary>Creates a password entry (<c>POST /api/passwords/</c>); secret fields are encrypted first.</summary>
     /// <param name="entry">The entry.</param>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for this call; null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The stored entry.</returns>
-    public virtual async Task<PasswordEntry> CreateAsync(PasswordEntryRequest entry, CancellationToken cancellationToken = default)
+    /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
+    /// <exception cref="RaviCryptoException">A secret field is set but the client is locked; nothing is sent.</exception>
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    /// <include file="../Docs/CallExceptions.xml" path="doc/arguments/*" />
+    public virtual async Task<PasswordEntry> CreateAsync(PasswordEntryRequest entry, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        RaviMock.ThrowIfMock(_scope, this);
         var body = ToWire(entry, HttpMethod.Post, Path);
-        return await SendEntryAsync(HttpMethod.Post, Path, body, cancellationToken).ConfigureAwait(false);
+        return await SendEntryAsync(HttpMethod.Post, Path, body, requestOptions, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gets one entry (<c>GET /api/passwords/{uuid}/</c>).</summary>
     /// <param name="entryUuid">The entry's UUID.</param>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for this call; null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The entry, decrypted when the client is unlocked.</returns>
-    public virtual async Task<PasswordEntry> GetAsync(string entryUuid, CancellationToken cancellationToken = default)
+    /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
+    /// <exception cref="RaviCryptoException">A secret field cannot be decrypted with the unlocked key.</exception>
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    /// <include file="../Docs/CallExceptions.xml" path="doc/arguments/*" />
+    public virtual Task<PasswordEntry> GetAsync(string entryUuid, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        RaviMock.ThrowIfMock(_scope, this);
         Guard.Uuid(entryUuid);
-        var request = _scope.Request(HttpMethod.Get, $"{Path}{entryUuid}/", IdentityScope.Required);
-        return ToModel(await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.PasswordEntryWire, cancellationToken).ConfigureAwait(false));
+        return SendEntryAsync(HttpMethod.Get, $"{Path}{entryUuid}/", null, requestOptions, cancellationToken);
     }
 
     /// <summary>
@@ -62,12 +78,17 @@ public class PasswordsClient
     /// </summary>
     /// <param name="entryUuid">The entry's UUID.</param>
     /// <param name="entry">The new fields.</param>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for each request (the PUT, and the PATCH when it falls back); null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The updated entry.</returns>
     /// <exception cref="RaviNotFoundException">No entry has this UUID.</exception>
+    /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
     /// <exception cref="RaviCryptoException">A secret field is set but the client is locked.</exception>
-    public virtual async Task<PasswordEntry> UpdateAsync(string entryUuid, PasswordEntryRequest entry, CancellationToken cancellationToken = default)
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    /// <include file="../Docs/CallExceptions.xml" path="doc/arguments/*" />
+    public virtual async Task<PasswordEntry> UpdateAsync(string entryUuid, PasswordEntryRequest entry, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        RaviMock.ThrowIfMock(_scope, this);
         Guard.Uuid(entryUuid);
         var path = $"{Path}{entryUuid}/";
         var body = ToWire(entry, HttpMethod.Put, path);
@@ -76,29 +97,34 @@ public class PasswordsClient
         {
             try
             {
-                return await SendEntryAsync(HttpMethod.Put, path, body, cancellationToken).ConfigureAwait(false);
+                return await SendEntryAsync(HttpMethod.Put, path, body, requestOptions, cancellationToken).ConfigureAwait(false);
             }
             catch (RaviApiException ex) when (ex.StatusCode == HttpStatusCode.MethodNotAllowed)
             {
                 // Nothing was changed: the server refused the method. Send the same (already encrypted) fields as PATCH.
             }
 
-            var patched = await SendEntryAsync(HttpMethod.Patch, path, body, cancellationToken).ConfigureAwait(false);
+            var patched = await SendEntryAsync(HttpMethod.Patch, path, body, requestOptions, cancellationToken).ConfigureAwait(false);
             dialect.RememberPasswordPatch(); // only once PATCH has worked
             return patched;
         }
 
-        return await SendEntryAsync(HttpMethod.Patch, path, body, cancellationToken).ConfigureAwait(false);
+        return await SendEntryAsync(HttpMethod.Patch, path, body, requestOptions, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes an entry (<c>DELETE /api/passwords/{uuid}/</c>).</summary>
     /// <param name="entryUuid">The entry's UUID.</param>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for this call; null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the entry is deleted.</returns>
-    public virtual Task DeleteAsync(string entryUuid, CancellationToken cancellationToken = default)
+    /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    /// <include file="../Docs/CallExceptions.xml" path="doc/arguments/*" />
+    public virtual Task DeleteAsync(string entryUuid, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        RaviMock.ThrowIfMock(_scope, this);
         Guard.Uuid(entryUuid);
-        return _scope.Pipeline.SendAsync(_scope.Request(HttpMethod.Delete, $"{Path}{entryUuid}/", IdentityScope.Required), cancellationToken);
+        return _scope.Pipeline.SendAsync(_scope.Request(HttpMethod.Delete, $"{Path}{entryUuid}/", IdentityScope.Required, requestOptions), cancellationToken);
     }
 
     /// <summary>
@@ -107,12 +133,16 @@ public class PasswordsClient
     /// works it is used for the rest of this client's lifetime (shared by its identity views).
     /// </summary>
     /// <param name="options">Length and character classes; null for the server's defaults.</param>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for each request; null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The generated password.</returns>
-    /// <exception cref="ArgumentException">A length outside 1..1024, or every character class disabled (nothing is sent).</exception>
+    /// <exception cref="ArgumentException">A length outside 1..1024, every character class disabled, or invalid <paramref name="requestOptions"/> (nothing is sent).</exception>
     /// <exception cref="RaviNotFoundException">Neither path exists on the server (the documented path's error).</exception>
-    public virtual async Task<string> GeneratePasswordAsync(GeneratePasswordOptions? options = null, CancellationToken cancellationToken = default)
+    /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    public virtual async Task<string> GeneratePasswordAsync(GeneratePasswordOptions? options = null, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        RaviMock.ThrowIfMock(_scope, this);
         if (options?.Length is { } length)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(length, "options.Length");
@@ -134,19 +164,19 @@ public class PasswordsClient
         var dialect = _scope.Shared.Dialect;
         if (dialect.UsesCliGeneratePasswordPath)
         {
-            return await GenerateAtAsync(CliGeneratePath + query, cancellationToken).ConfigureAwait(false);
+            return await GenerateAtAsync(CliGeneratePath + query, requestOptions, cancellationToken).ConfigureAwait(false);
         }
 
         try
         {
-            return await GenerateAtAsync(DocumentedGeneratePath + query, cancellationToken).ConfigureAwait(false);
+            return await GenerateAtAsync(DocumentedGeneratePath + query, requestOptions, cancellationToken).ConfigureAwait(false);
         }
         catch (RaviNotFoundException documented)
         {
             string password;
             try
             {
-                password = await GenerateAtAsync(CliGeneratePath + query, cancellationToken).ConfigureAwait(false);
+                password = await GenerateAtAsync(CliGeneratePath + query, requestOptions, cancellationToken).ConfigureAwait(false);
             }
             catch (RaviNotFoundException)
             {
@@ -160,26 +190,22 @@ public class PasswordsClient
         }
     }
 
-    private async Task<string> GenerateAtAsync(string relativePathAndQuery, CancellationToken cancellationToken)
+    private async Task<string> GenerateAtAsync(string relativePathAndQuery, RaviRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
-        var request = _scope.Request(HttpMethod.Get, relativePathAndQuery, IdentityScope.Required);
+        var request = _scope.Request(HttpMethod.Get, relativePathAndQuery, IdentityScope.Required, requestOptions);
         var result = await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.GeneratedPasswordWire, cancellationToken).ConfigureAwait(false);
-        return result.Password;
+        return result.Password ?? throw new RaviApiException("The server's generated-password response has no password.", new RaviErrorDetails { StatusCode = System.Net.HttpStatusCode.OK });
     }
 
-    private async Task<PasswordEntry> SendEntryAsync(HttpMethod method, string path, PasswordWriteBody body, CancellationToken cancellationToken)
+    private async Task<PasswordEntry> SendEntryAsync(HttpMethod method, string path, PasswordWriteBody? body, RaviRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
-        var request = _scope.Request(method, path, IdentityScope.Required);
-        RaviPipeline.SetJsonBody(request, body, RaviJsonContext.Default.PasswordWriteBody);
-        return ToModel(await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.PasswordEntryWire, cancellationToken).ConfigureAwait(false));
-    }
-
-    private async IAsyncEnumerable<PasswordEntry> ListCoreAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var wire in _scope.Pipeline.ListAsync(Path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.PasswordEntryWire, cancellationToken).ConfigureAwait(false))
+        var request = _scope.Request(method, path, IdentityScope.Required, requestOptions);
+        if (body is not null)
         {
-            yield return ToModel(wire);
+            RaviPipeline.SetJsonBody(request, body, RaviJsonContext.Default.PasswordWriteBody);
         }
+
+        return ToModel(await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.PasswordEntryWire, cancellationToken).ConfigureAwait(false));
     }
 
     private PasswordWriteBody ToWire(PasswordEntryRequest entry, HttpMethod method, string path)
@@ -200,21 +226,21 @@ public class PasswordsClient
     private PasswordEntry ToModel(PasswordEntryWire wire)
     {
         var fields = _scope.Shared.Fields;
-        var encrypted = RaviEncryptedFields.None;
-        var username = fields.Unprotect(wire.Username, RaviEncryptedFields.Username, ref encrypted);
-        var password = fields.Unprotect(wire.Password, RaviEncryptedFields.Password, ref encrypted);
-        var notes = fields.Unprotect(wire.Notes, RaviEncryptedFields.Notes, ref encrypted);
+        var encrypted = EncryptedFields.None;
+        var username = fields.Unprotect(wire.Username, EncryptedFields.Username, ref encrypted);
+        var password = fields.Unprotect(wire.Password, EncryptedFields.Password, ref encrypted);
+        var notes = fields.Unprotect(wire.Notes, EncryptedFields.Notes, ref encrypted);
         return new PasswordEntry
         {
             Uuid = wire.Uuid,
-            Identity = wire.Identity,
+            IdentityUuid = wire.Identity,
             Domain = wire.Domain,
             Username = username,
             Password = password,
             Notes = notes,
             EncryptedFields = encrypted,
-            CreatedDt = wire.CreatedDt,
-            UpdatedDt = wire.UpdatedDt,
+            CreatedAt = wire.CreatedAt,
+            UpdatedAt = wire.UpdatedAt,
         };
     }
 }

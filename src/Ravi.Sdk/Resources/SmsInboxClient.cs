@@ -11,7 +11,7 @@ public class SmsInboxClient
     private const string Path = "api/sms-inbox/";
     private readonly RaviScope _scope = null!;
 
-    /// <summary>Constructor for mocking frameworks.</summary>
+    /// <summary>Constructor for mocking frameworks: members not overridden throw <see cref="InvalidOperationException"/>.</summary>
     protected SmsInboxClient()
     {
     }
@@ -24,24 +24,34 @@ public class SmsInboxClient
     /// items with no unread message from the response, so the result is the same whichever name the server honours.
     /// </remarks>
     /// <param name="unreadOnly">Only conversations with unread messages.</param>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for each page request; null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
-    /// <returns>The conversations.</returns>
-    /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
-    public virtual IAsyncEnumerable<SmsConversation> ListConversationsAsync(bool unreadOnly = false, CancellationToken cancellationToken = default)
+    /// <returns>The conversations; enumerate them, or use <see cref="RaviAsyncPageable{T}.AsPages"/> for pages.</returns>
+    /// <exception cref="RaviIdentityRequiredException">The client has no identity (thrown by this call, before enumerating).</exception>
+    /// <include file="../Docs/CallExceptions.xml" path="doc/list/*" />
+    /// <include file="../Docs/CallExceptions.xml" path="doc/arguments/*" />
+    public virtual RaviAsyncPageable<SmsConversation> ListConversationsAsync(bool unreadOnly = false, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        RaviMock.ThrowIfMock(_scope, this);
         var path = unreadOnly ? Path + UnreadFilter.InboxQuery : Path;
         _scope.RequireIdentity(HttpMethod.Get, path, IdentityScope.Required);
-        return UnreadFilter.Apply(_scope.Pipeline.ListAsync(path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.SmsConversation, cancellationToken), unreadOnly, c => c.UnreadCount > 0);
+        return _scope.Pipeline.List(path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.SmsConversation, requestOptions, cancellationToken,
+            UnreadFilter.For<SmsConversation>(unreadOnly, c => c.UnreadCount > 0));
     }
 
     /// <summary>Gets a conversation with its messages (<c>GET /api/sms-inbox/{conversation_id}/</c>).</summary>
     /// <param name="conversationId">The conversation id.</param>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for this call; null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The conversation.</returns>
-    public virtual Task<SmsConversation> GetConversationAsync(string conversationId, CancellationToken cancellationToken = default)
+    /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    /// <include file="../Docs/CallExceptions.xml" path="doc/arguments/*" />
+    public virtual Task<SmsConversation> GetConversationAsync(string conversationId, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        RaviMock.ThrowIfMock(_scope, this);
         var segment = Guard.PathSegment(conversationId);
-        var request = _scope.Request(HttpMethod.Get, $"{Path}{segment}/", IdentityScope.Required);
+        var request = _scope.Request(HttpMethod.Get, $"{Path}{segment}/", IdentityScope.Required, requestOptions);
         return _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.SmsConversation, cancellationToken);
     }
 }

@@ -13,7 +13,6 @@ internal static class UnreadFilter
     /// <summary>The query for <c>/api/email-messages/</c> and <c>/api/messages/</c>.</summary>
     public const string MessagesQuery = "?unread=true&is_read=false";
 
-    /// <summary>Keeps the items <paramref name="isUnread"/> accepts when <paramref name="unreadOnly"/>; otherwise all of them.</summary>
-    public static IAsyncEnumerable<T> Apply<T>(IAsyncEnumerable<T> items, bool unreadOnly, Func<T, bool> isUnread) =>
-        unreadOnly ? items.Where(isUnread) : items;
+    /// <summary>The client-side filter of a listing: <paramref name="isUnread"/> when <paramref name="unreadOnly"/>, else none.</summary>
+    public static Func<T, bool>? For<T>(bool unreadOnly, Func<T, bool> isUnread) => unreadOnly ? isUnread : null;
 }

@@ -12,7 +12,7 @@ public class VaultClient
     private const string Path = "api/vault/";
     private readonly RaviScope _scope = null!;
 
-    /// <summary>Constructor for mocking frameworks.</summary>
+    /// <summary>Constructor for mocking frameworks: members not overridden throw <see cref="InvalidOperationException"/>.</summary>
     protected VaultClient()
     {
     }
@@ -20,57 +20,69 @@ public class VaultClient
     internal VaultClient(RaviScope scope) => _scope = scope;
 
     /// <summary>Lists secrets (<c>GET /api/vault/</c>); values are redacted by the server, so <see cref="VaultSecret.Value"/> is null.</summary>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for each page request; null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
-    /// <returns>The secrets.</returns>
-    /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
-    public virtual IAsyncEnumerable<VaultSecret> ListAsync(CancellationToken cancellationToken = default)
+    /// <returns>The secrets; enumerate them, or use <see cref="RaviAsyncPageable{T}.AsPages"/> for pages.</returns>
+    /// <exception cref="RaviIdentityRequiredException">The client has no identity (thrown by this call, before enumerating).</exception>
+    /// <include file="../Docs/CallExceptions.xml" path="doc/list/*" />
+    /// <include file="../Docs/CallExceptions.xml" path="doc/arguments/*" />
+    public virtual RaviAsyncPageable<VaultSecret> ListAsync(RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        RaviMock.ThrowIfMock(_scope, this);
         _scope.RequireIdentity(HttpMethod.Get, Path, IdentityScope.Required);
-        return ListCoreAsync(cancellationToken);
+        return _scope.Pipeline.List(Path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.VaultSecretWire, ToModel, requestOptions, cancellationToken);
     }
 
     /// <summary>Creates or updates (by key) a secret (<c>POST /api/vault/</c>); value and notes are encrypted first.</summary>
     /// <param name="secret">The secret.</param>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for this call; null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The stored secret.</returns>
-    public virtual async Task<VaultSecret> SetAsync(VaultSecretRequest secret, CancellationToken cancellationToken = default)
+    /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
+    /// <exception cref="RaviCryptoException">The client is locked (<see cref="RaviCryptoErrorKind.Locked"/>); nothing is sent.</exception>
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    /// <include file="../Docs/CallExceptions.xml" path="doc/arguments/*" />
+    public virtual Task<VaultSecret> SetAsync(VaultSecretRequest secret, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        RaviMock.ThrowIfMock(_scope, this);
         ArgumentNullException.ThrowIfNull(secret);
         Guard.NotEmpty(secret.Key, nameof(secret) + "." + nameof(secret.Key));
         ArgumentNullException.ThrowIfNull(secret.Value, nameof(secret) + "." + nameof(secret.Value));
-        _scope.RequireIdentity(HttpMethod.Post, Path, IdentityScope.Required);
-        var fields = _scope.Shared.Fields;
-        var body = new VaultWriteBody
-        {
-            Key = secret.Key,
-            Value = fields.Protect(secret.Value, "value")!,
-            Notes = fields.Protect(secret.Notes, "notes"),
-        };
-        var request = _scope.Request(HttpMethod.Post, Path, IdentityScope.Required);
-        RaviPipeline.SetJsonBody(request, body, RaviJsonContext.Default.VaultWriteBody);
-        return ToModel(await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.VaultSecretWire, cancellationToken).ConfigureAwait(false));
+        return SetCoreAsync(secret, requestOptions, cancellationToken);
     }
 
-    /// <summary>Creates or updates a secret by key.</summary>
+    /// <summary>Creates or updates a secret by key (<c>POST /api/vault/</c>); the value is encrypted first.</summary>
     /// <param name="key">The secret's key.</param>
     /// <param name="value">The secret value.</param>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for this call; null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The stored secret.</returns>
-    public virtual Task<VaultSecret> SetAsync(string key, string value, CancellationToken cancellationToken = default)
+    /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
+    /// <exception cref="RaviCryptoException">The client is locked (<see cref="RaviCryptoErrorKind.Locked"/>); nothing is sent.</exception>
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    /// <include file="../Docs/CallExceptions.xml" path="doc/arguments/*" />
+    public virtual Task<VaultSecret> SetAsync(string key, string value, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        RaviMock.ThrowIfMock(_scope, this);
         Guard.NotEmpty(key);
         ArgumentNullException.ThrowIfNull(value);
-        return SetAsync(new VaultSecretRequest { Key = key, Value = value }, cancellationToken);
+        return SetCoreAsync(new VaultSecretRequest { Key = key, Value = value }, requestOptions, cancellationToken);
     }
 
     /// <summary>Gets one secret with its value (<c>GET /api/vault/{uuid}/</c>).</summary>
     /// <param name="secretUuid">The secret's UUID.</param>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for this call; null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The secret, decrypted when the client is unlocked.</returns>
-    public virtual Task<VaultSecret> GetAsync(string secretUuid, CancellationToken cancellationToken = default)
+    /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
+    /// <exception cref="RaviCryptoException">The value or notes cannot be decrypted with the unlocked key.</exception>
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    /// <include file="../Docs/CallExceptions.xml" path="doc/arguments/*" />
+    public virtual Task<VaultSecret> GetAsync(string secretUuid, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        RaviMock.ThrowIfMock(_scope, this);
         Guard.Uuid(secretUuid);
-        return GetCoreAsync(secretUuid, cancellationToken);
+        return GetCoreAsync(secretUuid, requestOptions, cancellationToken);
     }
 
     /// <summary>
@@ -79,21 +91,26 @@ public class VaultClient
     /// then gets that one entry. Only the match is decrypted: other entries in the list are never opened.
     /// </summary>
     /// <param name="key">The secret's key (exact, case-sensitive).</param>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for each request (list pages, then the get); null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The secret, or null.</returns>
     /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
     /// <exception cref="RaviCryptoException">The matching secret's value or notes cannot be decrypted with the unlocked key.</exception>
-    public virtual async Task<VaultSecret?> GetByKeyAsync(string key, CancellationToken cancellationToken = default)
+    /// <exception cref="RaviPageLimitException">The list went on past <see cref="RaviClientOptions.MaxPages"/> pages.</exception>
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    /// <include file="../Docs/CallExceptions.xml" path="doc/arguments/*" />
+    public virtual async Task<VaultSecret?> GetByKeyAsync(string key, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        RaviMock.ThrowIfMock(_scope, this);
         Guard.NotEmpty(key);
         _scope.RequireIdentity(HttpMethod.Get, Path, IdentityScope.Required);
         var path = Path + new QueryString().Add("key", key);
-        await foreach (var wire in _scope.Pipeline.ListAsync(path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.VaultSecretWire, cancellationToken).ConfigureAwait(false))
+        await foreach (var wire in _scope.Pipeline.List(path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.VaultSecretWire, requestOptions, cancellationToken).ConfigureAwait(false))
         {
             // The uuid is server data: escaped into one path segment, and a row whose uuid cannot be one is skipped.
             if (string.Equals(wire.Key, key, StringComparison.Ordinal) && Guard.TryPathSegment(wire.Uuid, out var segment))
             {
-                return await GetCoreAsync(segment, cancellationToken).ConfigureAwait(false);
+                return await GetCoreAsync(segment, requestOptions, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -102,45 +119,57 @@ public class VaultClient
 
     /// <summary>Deletes a secret (<c>DELETE /api/vault/{uuid}/</c>).</summary>
     /// <param name="secretUuid">The secret's UUID.</param>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for this call; null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the secret is deleted.</returns>
-    public virtual Task DeleteAsync(string secretUuid, CancellationToken cancellationToken = default)
+    /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    /// <include file="../Docs/CallExceptions.xml" path="doc/arguments/*" />
+    public virtual Task DeleteAsync(string secretUuid, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        RaviMock.ThrowIfMock(_scope, this);
         Guard.Uuid(secretUuid);
-        return _scope.Pipeline.SendAsync(_scope.Request(HttpMethod.Delete, $"{Path}{secretUuid}/", IdentityScope.Required), cancellationToken);
+        return _scope.Pipeline.SendAsync(_scope.Request(HttpMethod.Delete, $"{Path}{secretUuid}/", IdentityScope.Required, requestOptions), cancellationToken);
     }
 
-    // segment: the secret's uuid as one escaped path segment (a validated UUID is its own escaping).
-    private async Task<VaultSecret> GetCoreAsync(string segment, CancellationToken cancellationToken)
+    private async Task<VaultSecret> SetCoreAsync(VaultSecretRequest secret, RaviRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
-        var request = _scope.Request(HttpMethod.Get, $"{Path}{segment}/", IdentityScope.Required);
+        _scope.RequireIdentity(HttpMethod.Post, Path, IdentityScope.Required);
+        var fields = _scope.Shared.Fields;
+        var body = new VaultWriteBody
+        {
+            Key = secret.Key,
+            Value = fields.Protect(secret.Value, "value")!,
+            Notes = fields.Protect(secret.Notes, "notes"),
+        };
+        var request = _scope.Request(HttpMethod.Post, Path, IdentityScope.Required, requestOptions);
+        RaviPipeline.SetJsonBody(request, body, RaviJsonContext.Default.VaultWriteBody);
         return ToModel(await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.VaultSecretWire, cancellationToken).ConfigureAwait(false));
     }
 
-    private async IAsyncEnumerable<VaultSecret> ListCoreAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    // segment: the secret's uuid as one escaped path segment (a validated UUID is its own escaping).
+    private async Task<VaultSecret> GetCoreAsync(string segment, RaviRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
-        await foreach (var wire in _scope.Pipeline.ListAsync(Path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.VaultSecretWire, cancellationToken).ConfigureAwait(false))
-        {
-            yield return ToModel(wire);
-        }
+        var request = _scope.Request(HttpMethod.Get, $"{Path}{segment}/", IdentityScope.Required, requestOptions);
+        return ToModel(await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.VaultSecretWire, cancellationToken).ConfigureAwait(false));
     }
 
     private VaultSecret ToModel(VaultSecretWire wire)
     {
         var fields = _scope.Shared.Fields;
-        var encrypted = RaviEncryptedFields.None;
-        var value = fields.Unprotect(wire.Value, RaviEncryptedFields.Value, ref encrypted);
-        var notes = fields.Unprotect(wire.Notes, RaviEncryptedFields.Notes, ref encrypted);
+        var encrypted = EncryptedFields.None;
+        var value = fields.Unprotect(wire.Value, EncryptedFields.Value, ref encrypted);
+        var notes = fields.Unprotect(wire.Notes, EncryptedFields.Notes, ref encrypted);
         return new VaultSecret
         {
             Uuid = wire.Uuid,
-            Identity = wire.Identity,
+            IdentityUuid = wire.Identity,
             Key = wire.Key,
             Value = value,
             Notes = notes,
             EncryptedFields = encrypted,
-            CreatedDt = wire.CreatedDt,
-            UpdatedDt = wire.UpdatedDt,
+            CreatedAt = wire.CreatedAt,
+            UpdatedAt = wire.UpdatedAt,
         };
     }
 }

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -14,31 +12,10 @@ namespace Ravi.Sdk.Serialization;
 /// </summary>
 internal sealed class RaviIdStringConverter : JsonConverter<string>
 {
-    /// <summary>Longest number accepted as an id (a 64-bit integer has at most 20 characters).</summary>
-    private const int MaxNumberLength = 64;
-
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.String:
-                return reader.GetString();
-            case JsonTokenType.Number:
-                var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-                if (length > MaxNumberLength)
-                {
-                    throw new JsonException(); // the serializer adds the type and the JSON path
-                }
-
-                return reader.HasValueSequence
-                    ? Encoding.UTF8.GetString(reader.ValueSequence.ToArray())
-                    : Encoding.UTF8.GetString(reader.ValueSpan);
-            case JsonTokenType.Null:
-                return null;
-            default:
-                throw new JsonException(); // a bool, object or array: the serializer adds the type and the JSON path
-        }
-    }
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        Converters.ModelReader.ReadId(ref reader) ?? (reader.TokenType == JsonTokenType.Null
+            ? null
+            : throw new JsonException()); // a bool, object, array or over-long number: the serializer adds the type and the JSON path
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options)
     {

@@ -1,21 +1,33 @@
 using System.Text.Json.Serialization;
 using Ravi.Sdk.Models;
+using Ravi.Sdk.Serialization.Converters;
 using Ravi.Sdk.Serialization.Wire;
 
 namespace Ravi.Sdk.Serialization;
 
 /// <summary>
-/// The SDK's one source-generated JSON context (snake_case, unknown fields ignored, nulls not written).
-/// Every type the SDK serializes is listed here (a second partial declaration with more attributes would break the generator).
+/// The SDK's one source-generated JSON context (unknown fields ignored, nulls not written, numbers also read from strings).
+/// Every type the SDK serializes is listed here (a second partial declaration with more attributes would break the
+/// generator). Every property names its wire field with <see cref="JsonPropertyNameAttribute"/>, so no naming policy
+/// applies. The public response models are read and written by their hand-written converters
+/// (<see cref="Converters.ModelConverter{T}"/>, registered below; docs/performance.md says why); requests and the internal
+/// wire types go through the generated metadata.
 /// </summary>
 [JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     AllowTrailingCommas = true,
-    ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip)]
+    ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
+    Converters =
+    [
+        typeof(IdentityConverter), typeof(AccountUserConverter), typeof(EmailThreadConverter), typeof(EmailThreadDetailConverter),
+        typeof(EmailMessageConverter), typeof(EmailAttachmentConverter), typeof(SmsConversationConverter),
+        typeof(SmsConversationMessageConverter), typeof(SmsMessageConverter), typeof(PhoneConverter),
+        typeof(EncryptionMetadataConverter), typeof(SubscriptionConverter), typeof(PresignedUploadConverter),
+        typeof(DeviceAuthorizationConverter),
+    ])]
 [JsonSerializable(typeof(Identity))]
-[JsonSerializable(typeof(RaviUser))]
+[JsonSerializable(typeof(AccountUser))]
 [JsonSerializable(typeof(EmailThread))]
 [JsonSerializable(typeof(EmailThreadDetail))]
 [JsonSerializable(typeof(EmailMessage))]

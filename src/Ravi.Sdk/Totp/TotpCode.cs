@@ -12,10 +12,10 @@ public sealed record TotpCode
     /// <summary>When the next code takes over.</summary>
     public required DateTimeOffset ValidUntil { get; init; }
 
-    /// <summary>Whole seconds the code stays valid from the moment it was computed (at least 1): enter it quickly when this is small, or wait for the next one.</summary>
-    public required int SecondsRemaining { get; init; }
+    /// <summary>How long the code stays valid from the moment it was computed, in whole seconds (at least 1 s): enter it quickly when this is small, or wait for the next one.</summary>
+    public required TimeSpan TimeRemaining { get; init; }
 
     /// <summary>Describes the code without the code.</summary>
     /// <returns>A description safe to log.</returns>
-    public override string ToString() => $"TotpCode {{ Code = ***, ValidUntil = {ValidUntil:O}, SecondsRemaining = {SecondsRemaining} }}";
+    public override string ToString() => $"TotpCode {{ Code = ***, ValidUntil = {ValidUntil:O}, TimeRemaining = {TimeRemaining} }}";
 }

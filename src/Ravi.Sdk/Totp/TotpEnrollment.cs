@@ -1,9 +1,9 @@
 namespace Ravi.Sdk.Totp;
 
-/// <summary>A TOTP secret enrolled in an identity's vault (see <see cref="TotpClient"/>). Holds no secret.</summary>
+/// <summary>A TOTP secret enrolled in an identity's vault (see <see cref="Resources.TotpClient"/>). Holds no secret.</summary>
 public sealed record TotpEnrollment
 {
-    /// <summary>The enrolment's name as stored: upper case letters, digits and underscores, e.g. <c>GITHUB</c>. Pass it (in any case) to <see cref="TotpClient.GetCodeAsync"/>.</summary>
+    /// <summary>The enrolment's name as stored: upper case letters, digits and underscores, e.g. <c>GITHUB</c>. Pass it (in any case) to <see cref="Resources.TotpClient.GetCodeAsync"/>.</summary>
     public required string Name { get; init; }
 
     /// <summary>The vault key holding the secret: <c>TOTP_</c> followed by <see cref="Name"/>.</summary>

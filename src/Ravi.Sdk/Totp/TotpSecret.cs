@@ -144,7 +144,7 @@ public sealed class TotpSecret
             Code = Hotp(step),
             ValidFrom = validFrom,
             ValidUntil = validUntil,
-            SecondsRemaining = Math.Max(1, remaining),
+            TimeRemaining = TimeSpan.FromSeconds(Math.Max(1, remaining)),
         };
     }
 

@@ -75,7 +75,7 @@ public sealed partial class ReadmeSnippetTests : IAsyncLifetime, IDisposable
 
         #region snippet: identities
         var identity = await ravi.Identities.CreateAsync("shopping-agent");
-        Console.WriteLine($"{identity.Name}: {identity.Inbox}, {identity.Phone}");
+        Console.WriteLine($"{identity.Name}: {identity.Inbox}, {identity.PhoneNumber}");
 
         var agents = new[] { "agent-a", "agent-b" }.Select(async name =>
         {
@@ -89,7 +89,7 @@ public sealed partial class ReadmeSnippetTests : IAsyncLifetime, IDisposable
         await Task.WhenAll(agents);
         #endregion
 
-        Assert.StartsWith($"shopping-agent: {identity.Inbox}, {identity.Phone}", _console.Text);
+        Assert.StartsWith($"shopping-agent: {identity.Inbox}, {identity.PhoneNumber}", _console.Text);
         var names = (await ravi.Identities.ListAsync().ToListAsync()).Select(i => i.Name).Order().ToArray();
         Assert.Equal(["agent-a", "agent-b", "shopping-agent"], names);
     }
@@ -333,7 +333,7 @@ public sealed partial class ReadmeSnippetTests : IAsyncLifetime, IDisposable
     [Fact]
     public void Readme_snippets_are_the_tested_code()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryFiles.Root;
         var readme = File.ReadAllText(Path.Combine(root, "README.md")).ReplaceLineEndings("\n");
         var source = File.ReadAllText(Path.Combine(root, "tests", "Ravi.Sdk.IntegrationTests", "Docs", "ReadmeSnippetTests.cs")).ReplaceLineEndings("\n");
 
@@ -366,19 +366,6 @@ public sealed partial class ReadmeSnippetTests : IAsyncLifetime, IDisposable
 
         var indent = lines.Where(l => l.Length > 0).Select(l => l.Length - l.TrimStart().Length).DefaultIfEmpty(0).Min();
         return [.. lines.Select(l => l.Length >= indent ? l[indent..] : l)];
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Ravi.Sdk.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Ravi.Sdk.sln not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"<!-- snippet: (?<name>[a-z-]+) -->\n```csharp\n(?<code>.*?)```", RegexOptions.Singleline)]

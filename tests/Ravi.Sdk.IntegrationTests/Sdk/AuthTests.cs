@@ -6,7 +6,7 @@ using Ravi.Sdk.Testing;
 
 namespace Ravi.Sdk.IntegrationTests.Sdk;
 
-/// <summary>Bearer tokens, refresh (single-flight, rotation, revocation), login, logout and API keys against the real server (SPEC §4).</summary>
+/// <summary>Bearer tokens, refresh (single-flight, rotation, revocation), login, logout and API keys against the real server (docs/authentication.md#refresh).</summary>
 public abstract class AuthTests : SdkTestBase
 {
     /// <summary>Against the documented API.</summary>

@@ -128,11 +128,11 @@ public abstract class DialectVariantsTests : SdkTestBase
         var secret = await agent.Vault.SetAsync("K", "v");
         var entry = await agent.Passwords.CreateAsync(new PasswordEntryRequest { Domain = "example.com", Password = "p" });
 
-        Assert.Equal(expected, secret.Identity);
-        Assert.Equal(expected, Assert.Single(await agent.Vault.ListAsync().ToListAsync()).Identity);
-        Assert.Equal(expected, (await agent.Vault.GetByKeyAsync("K"))!.Identity);
-        Assert.Equal(expected, entry.Identity);
-        Assert.Equal(expected, Assert.Single(await agent.Passwords.ListAsync().ToListAsync()).Identity);
+        Assert.Equal(expected, secret.IdentityUuid);
+        Assert.Equal(expected, Assert.Single(await agent.Vault.ListAsync().ToListAsync()).IdentityUuid);
+        Assert.Equal(expected, (await agent.Vault.GetByKeyAsync("K"))!.IdentityUuid);
+        Assert.Equal(expected, entry.IdentityUuid);
+        Assert.Equal(expected, Assert.Single(await agent.Passwords.ListAsync().ToListAsync()).IdentityUuid);
         Assert.Equal("p", (await agent.Passwords.GetAsync(entry.Uuid)).Password);
     }
 

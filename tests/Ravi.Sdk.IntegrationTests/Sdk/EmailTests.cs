@@ -106,7 +106,7 @@ public abstract class EmailTests : SdkTestBase
         var upload = Assert.Single(Server.UploadedAttachments);
         Assert.Equal(uuid, upload.Uuid);
         Assert.Equal(IdentityUuid, upload.IdentityUuid);
-        Assert.Equal("report.pdf", upload.Filename);
+        Assert.Equal("report.pdf", upload.FileName);
         Assert.Equal("application/pdf", upload.ContentType);
         Assert.Equal(bytes, upload.Content.ToArray());
 
@@ -121,7 +121,7 @@ public abstract class EmailTests : SdkTestBase
         Assert.Equal([uuid], Assert.Single(Server.SentEmails).AttachmentUuids);
         var attachment = Assert.Single(sent.Attachments);
         Assert.Equal(uuid, attachment.Uuid);
-        Assert.Equal("report.pdf", attachment.Filename);
+        Assert.Equal("report.pdf", attachment.FileName);
         Assert.Equal(200_000, attachment.Size);
     }
 

@@ -40,7 +40,7 @@ public abstract class EncryptionTests : SdkTestBase
 
         // Locking wipes the key for the root client and every view.
         client.Encryption.Lock();
-        Assert.Equal(RaviEncryptedFields.Value, (await client.Vault.GetAsync(secret.Uuid)).EncryptedFields);
+        Assert.Equal(EncryptedFields.Value, (await client.Vault.GetAsync(secret.Uuid)).EncryptedFields);
     }
 
     [Fact]

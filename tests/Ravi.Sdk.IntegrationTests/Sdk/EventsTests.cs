@@ -7,7 +7,7 @@ using Ravi.Sdk.Testing;
 namespace Ravi.Sdk.IntegrationTests.Sdk;
 
 /// <summary>
-/// The SDK's event stream (SPEC §7) against the server's real <c>text/event-stream</c>: typed events, resume, reconnects
+/// The SDK's event stream (docs/events-and-otp.md#the-event-stream) against the server's real <c>text/event-stream</c>: typed events, resume, reconnects
 /// after drops at any byte, silent connections and expired tokens, with nothing lost and nothing yielded twice.
 /// </summary>
 public abstract class EventsTests : SdkTestBase

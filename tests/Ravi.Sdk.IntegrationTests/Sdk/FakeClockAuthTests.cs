@@ -109,7 +109,7 @@ public abstract class FakeClockAuthTests : SdkTestBase
 
         var tokens = await login;
         Assert.Equal(Server.UserEmail, tokens.User?.Email);
-        Assert.Equal(2, shown!.Interval);
+        Assert.Equal(TimeSpan.FromSeconds(2), shown!.Interval);
         Assert.Equal(Server.UserEmail, (await client.Auth.GetCurrentUserAsync()).Email);
         Assert.Equal($"Bearer {tokens.AccessToken}", RequestsTo("GET", "/api/auth/user/")[^1].Header("Authorization"));
 

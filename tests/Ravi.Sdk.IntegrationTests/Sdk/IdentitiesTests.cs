@@ -32,7 +32,7 @@ public abstract class IdentitiesTests : SdkTestBase
         var renamed = await client.Identities.UpdateAsync(created.Uuid, "crud-agent-2");
         Assert.Equal(created.Uuid, renamed.Uuid);
         Assert.Equal("crud-agent-2", renamed.Name);
-        Assert.Equal(created.Phone, renamed.Phone);
+        Assert.Equal(created.PhoneNumber, renamed.PhoneNumber);
         Assert.Equal("crud-agent-2", (await client.Identities.GetAsync(created.Uuid)).Name);
 
         await client.Identities.DeleteAsync(created.Uuid);

@@ -37,13 +37,13 @@ public abstract partial class IntegrationGuideTests : SdkTestBase
         Assert.True(Guid.TryParseExact(identity.Uuid, "D", out _), identity.Uuid);
         Assert.Equal("my-agent", identity.Name);
         Assert.Equal("my-agent@in.ravi.test", identity.Inbox);
-        Assert.Matches(@"^\+1555\d{7}$", identity.Phone);
-        Assert.NotNull(identity.CreatedDt);
+        Assert.Matches(@"^\+1555\d{7}$", identity.PhoneNumber);
+        Assert.NotNull(identity.CreatedAt);
         Assert.Contains(await client.Identities.ListAsync().ToListAsync(), i => i.Uuid == identity.Uuid && i.Inbox == identity.Inbox);
 
         // The UUID is what scopes identity endpoints (X-Ravi-Identity).
         var phones = await client.ForIdentity(identity.Uuid).Phone.ListAsync().ToListAsync();
-        Assert.Equal(identity.Phone, Assert.Single(phones).PhoneNumber);
+        Assert.Equal(identity.PhoneNumber, Assert.Single(phones).PhoneNumber);
         var create = Assert.Single(RequestsTo("POST", "/api/identities/"));
         Assert.Null(create.Header("X-Ravi-Identity"));
         Assert.Equal(identity.Uuid, Assert.Single(RequestsTo("GET", "/api/phone/")).Header("X-Ravi-Identity"));
@@ -114,7 +114,7 @@ public abstract partial class IntegrationGuideTests : SdkTestBase
             Notes = "signed up by the agent",
         });
         Assert.Equal("mysecretpassword", created.Password);
-        Assert.Equal(RaviEncryptedFields.None, created.EncryptedFields);
+        Assert.Equal(EncryptedFields.None, created.EncryptedFields);
         await writer.Vault.SetAsync("MY_API_KEY", "sk-abc123");
 
         // On the wire and on the server: only e2e:: ciphertext.
@@ -137,11 +137,11 @@ public abstract partial class IntegrationGuideTests : SdkTestBase
         var lockedEntry = await locked.Passwords.GetAsync(listed.Uuid);
         Assert.Null(lockedEntry.Password);
         Assert.Null(lockedEntry.Username);
-        Assert.True(lockedEntry.EncryptedFields.HasFlag(RaviEncryptedFields.Password | RaviEncryptedFields.Username | RaviEncryptedFields.Notes));
+        Assert.True(lockedEntry.EncryptedFields.HasFlag(EncryptedFields.Password | EncryptedFields.Username | EncryptedFields.Notes));
         var lockedSecret = await locked.Vault.GetByKeyAsync("MY_API_KEY");
         Assert.NotNull(lockedSecret);
         Assert.Null(lockedSecret.Value);
-        Assert.Equal(RaviEncryptedFields.Value, lockedSecret.EncryptedFields);
+        Assert.Equal(EncryptedFields.Value, lockedSecret.EncryptedFields);
 
         // A fresh client unlocked with the PIN reads the plaintext (the guide's `ravi passwords get` / `ravi vault get`).
         var reader = CreateIdentityClient();
@@ -150,7 +150,7 @@ public abstract partial class IntegrationGuideTests : SdkTestBase
         Assert.Equal("myuser", entry.Username);
         Assert.Equal("mysecretpassword", entry.Password);
         Assert.Equal("signed up by the agent", entry.Notes);
-        Assert.Equal(RaviEncryptedFields.None, entry.EncryptedFields);
+        Assert.Equal(EncryptedFields.None, entry.EncryptedFields);
         var secret = await reader.Vault.GetByKeyAsync("MY_API_KEY");
         Assert.Equal("sk-abc123", secret!.Value);
         Assert.Null(await reader.Vault.GetByKeyAsync("NO_SUCH_KEY"));

@@ -58,7 +58,7 @@ public abstract class OtpSharedViewsTests : SdkTestBase
         {
             return (await wait).Code;
         }
-        catch (RaviTimeoutException)
+        catch (RaviWaitTimeoutException)
         {
             return "timeout";
         }

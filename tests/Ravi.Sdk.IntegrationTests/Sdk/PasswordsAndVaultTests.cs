@@ -55,7 +55,7 @@ public abstract class PasswordsAndVaultTests : SdkTestBase
             Notes = "2FA on",
         });
         Assert.Equal("P4ss w0rd \"ünïcødé\" 🔑", created.Password);
-        Assert.Equal(ExpectedIdentity, created.Identity); // a UUID, or the numeric id the CLI's service sends
+        Assert.Equal(ExpectedIdentity, created.IdentityUuid); // a UUID, or the numeric id the CLI's service sends
 
         var createBody = Body(Assert.Single(RequestsTo("POST", "/api/passwords/")));
         Assert.Equal("example.com", createBody["domain"]!.GetValue<string>());
@@ -64,7 +64,7 @@ public abstract class PasswordsAndVaultTests : SdkTestBase
         Assert.Equal("2FA on", OpenField(createBody["notes"]!.GetValue<string>()));
 
         var fetched = await agent.Passwords.GetAsync(created.Uuid);
-        Assert.Equal(created with { UpdatedDt = fetched.UpdatedDt }, fetched);
+        Assert.Equal(created with { UpdatedAt = fetched.UpdatedAt }, fetched);
         var listed = Assert.Single(await agent.Passwords.ListAsync().ToListAsync());
         Assert.Equal(created.Uuid, listed.Uuid);
         Assert.Equal("user@example.com", listed.Username);
@@ -126,7 +126,7 @@ public abstract class PasswordsAndVaultTests : SdkTestBase
         Assert.Equal("a.example", read.Domain);
         Assert.Null(read.Username);
         Assert.Null(read.Password);
-        Assert.Equal(RaviEncryptedFields.Username | RaviEncryptedFields.Password, read.EncryptedFields);
+        Assert.Equal(EncryptedFields.Username | EncryptedFields.Password, read.EncryptedFields);
 
         // A key that is not the account's cannot open the fields: an error, not garbage.
         locked.Encryption.UnlockWithPrivateKey(RandomNumberGenerator.GetBytes(32));

@@ -6,7 +6,7 @@ using Ravi.Sdk.Testing;
 namespace Ravi.Sdk.IntegrationTests.Sdk;
 
 /// <summary>
-/// Retries, timeouts and cancellation against the real server's fault hooks (SPEC §5): reads are retried, an email is
+/// Retries, timeouts and cancellation against the real server's fault hooks (docs/resilience.md#what-is-retried): reads are retried, an email is
 /// never sent twice, a 429 is waited out, and the caller's cancellation wins over any wait.
 /// </summary>
 public abstract class ResilienceTests : SdkTestBase
@@ -161,7 +161,7 @@ public abstract class ResilienceTests : SdkTestBase
         Server.FailNext(1, 503, retryAfterSeconds: 20, pathPrefix: "/api/identities/"); // within MaxRetryDelay and OverallTimeout
         using var cancel = new CancellationTokenSource();
 
-        var call = client.Identities.GetAsync(IdentityUuid, cancel.Token);
+        var call = client.Identities.GetAsync(IdentityUuid, cancellationToken: cancel.Token);
         await WaitUntilAsync(() => RequestsTo("GET", $"/api/identities/{IdentityUuid}/").Any(r => r.StatusCode == 503), "the 503");
         await Task.Delay(50); // the SDK is now waiting the 20 s the server asked for
         var watch = Stopwatch.StartNew();
@@ -181,7 +181,7 @@ public abstract class ResilienceTests : SdkTestBase
         Server.DelayNext(1, TimeSpan.FromSeconds(10), pathPrefix: "/api/subscription/");
         using var cancel = new CancellationTokenSource();
 
-        var call = client.Subscription.GetAsync(cancel.Token);
+        var call = client.Subscription.GetAsync(cancellationToken: cancel.Token);
         await WaitUntilAsync(() => RequestsTo("GET", "/api/subscription/").Count == 1, "the request to reach the server");
         var watch = Stopwatch.StartNew();
         await cancel.CancelAsync();

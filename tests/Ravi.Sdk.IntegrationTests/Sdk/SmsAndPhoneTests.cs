@@ -27,7 +27,7 @@ public abstract class SmsAndPhoneTests : SdkTestBase
         Assert.Equal([other.MessageId, second.MessageId, first.MessageId], messages.Select(m => m.Id));
         Assert.All(messages, m =>
         {
-            Assert.Equal(Server.Identity.Phone, m.ToNumber);
+            Assert.Equal(Server.Identity.PhoneNumber, m.ToNumber);
             Assert.Equal("inbound", m.Direction);
             Assert.False(m.IsRead);
         });
@@ -35,7 +35,7 @@ public abstract class SmsAndPhoneTests : SdkTestBase
         var message = await agent.SmsMessages.GetAsync(second.MessageId);
         Assert.Equal("Second: 222222", message.Body);
         Assert.Equal("+15557770001", message.FromNumber);
-        Assert.NotNull(message.CreatedDt);
+        Assert.NotNull(message.CreatedAt);
         Assert.True((await agent.SmsMessages.GetAsync(second.MessageId)).IsRead);
 
         Assert.Equal(first.ConversationId, second.ConversationId);
@@ -57,8 +57,8 @@ public abstract class SmsAndPhoneTests : SdkTestBase
         var seeded = Assert.Single(await root.ForIdentity(IdentityUuid).Phone.ListAsync().ToListAsync());
         var other = Assert.Single(await root.ForIdentity(second.Uuid).Phone.ListAsync().ToListAsync());
 
-        Assert.Equal(Server.Identity.Phone, seeded.PhoneNumber);
-        Assert.Equal(second.Phone, other.PhoneNumber);
+        Assert.Equal(Server.Identity.PhoneNumber, seeded.PhoneNumber);
+        Assert.Equal(second.PhoneNumber, other.PhoneNumber);
         Assert.NotEqual(seeded.PhoneNumber, other.PhoneNumber);
         Assert.NotEqual(seeded.Id, other.Id);
         Assert.False(string.IsNullOrEmpty(seeded.Provider));

@@ -47,7 +47,7 @@ public sealed class TotpTests : SdkTestBase
 
         var code = await agent.Totp.GetCodeAsync("github"); // any case
         Assert.Equal("07081804", code.Code); // RFC 6238 Appendix B, T = 1111111109
-        Assert.Equal(1, code.SecondsRemaining);
+        Assert.Equal(TimeSpan.FromSeconds(1), code.TimeRemaining);
 
         _time.Advance(TimeSpan.FromSeconds(2)); // 1111111111: the next step
         Assert.Equal("14050471", (await agent.Totp.GetCodeAsync("TOTP_GITHUB")).Code);

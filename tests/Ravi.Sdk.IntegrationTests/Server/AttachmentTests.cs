@@ -39,7 +39,7 @@ public sealed class AttachmentTests : ServerTestBase
         var uploaded = Assert.Single(Server.UploadedAttachments);
         Assert.Equal(uuid, uploaded.Uuid);
         Assert.Equal(Pdf, uploaded.Content.ToArray());
-        Assert.Equal("report.pdf", uploaded.Filename);
+        Assert.Equal("report.pdf", uploaded.FileName);
         Assert.Null(Server.Requests.Single(r => r.Method == "PUT").Header("Authorization"));
 
         var sent = (await Api.PostAsync("api/email-messages/compose/", new JsonObject

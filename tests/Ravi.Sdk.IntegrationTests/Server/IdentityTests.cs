@@ -12,7 +12,7 @@ public sealed class IdentityTests : ServerTestBase
         Assert.True(Guid.TryParseExact(uuid, "D", out _));
         Assert.Equal("shopper-1@in.ravi.test", created["inbox"]!.GetValue<string>());
         Assert.Matches(@"^\+1555\d{7}$", created["phone"]!.GetValue<string>());
-        Assert.NotEqual(Server.Identity.Phone, created["phone"]!.GetValue<string>());
+        Assert.NotEqual(Server.Identity.PhoneNumber, created["phone"]!.GetValue<string>());
         Assert.EndsWith("Z", created["created_dt"]!.GetValue<string>());
 
         var fetched = (await Api.GetAsync($"api/identities/{uuid}/")).Expect(200).Object;
@@ -109,7 +109,7 @@ public sealed class IdentityTests : ServerTestBase
     {
         var phones = (await Api.GetAsync("api/phone/")).Expect(200).Array;
         var phone = Assert.Single(phones)!;
-        Assert.Equal(Server.Identity.Phone, phone["phone_number"]!.GetValue<string>());
+        Assert.Equal(Server.Identity.PhoneNumber, phone["phone_number"]!.GetValue<string>());
         Assert.NotNull(phone["provider"]);
         Assert.True(phone["id"]!.GetValue<long>() > 0);
     }

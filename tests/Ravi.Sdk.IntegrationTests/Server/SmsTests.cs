@@ -15,7 +15,7 @@ public sealed class SmsTests : ServerTestBase
         Assert.Equal([other.ConversationId, first.ConversationId], conversations.Select(c => c!["conversation_id"]!.GetValue<string>()));
         var conversation = conversations[1]!;
         Assert.Equal("+15550001111", conversation["from_number"]!.GetValue<string>());
-        Assert.Equal(Server.Identity.Phone, conversation["phone_number"]!.GetValue<string>());
+        Assert.Equal(Server.Identity.PhoneNumber, conversation["phone_number"]!.GetValue<string>());
         Assert.Equal("Your code is 654321", conversation["preview"]!.GetValue<string>());
         Assert.Equal(2, conversation["unread_count"]!.GetValue<int>());
 
@@ -37,7 +37,7 @@ public sealed class SmsTests : ServerTestBase
         var messages = (await Api.GetAsync("api/messages/")).Expect(200).Array;
         Assert.Equal([second.MessageId, first.MessageId], messages.Select(m => m!["id"]!.GetValue<long>()));
         var message = messages[0]!;
-        Assert.Equal(Server.Identity.Phone, message["to_number"]!.GetValue<string>());
+        Assert.Equal(Server.Identity.PhoneNumber, message["to_number"]!.GetValue<string>());
         Assert.Equal("inbound", message["direction"]!.GetValue<string>());
         Assert.StartsWith("SM", message["message_sid"]!.GetValue<string>());
 

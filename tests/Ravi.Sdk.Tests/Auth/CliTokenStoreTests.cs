@@ -102,7 +102,7 @@ public sealed class CliTokenStoreTests : IDisposable
         var path = _temp.Write("auth.json", FullFile);
 
         var ex = await Assert.ThrowsAsync<RaviTokenStoreException>(() =>
-            new RaviCliTokenStore(path).SaveAsync(new RaviTokens { AccessToken = "a", RefreshToken = "r", User = new RaviUser { Email = "someone-else@example.com" } }).AsTask());
+            new RaviCliTokenStore(path).SaveAsync(new RaviTokens { AccessToken = "a", RefreshToken = "r", User = new AccountUser { Email = "someone-else@example.com" } }).AsTask());
 
         Assert.Equal(path, ex.Path);
         Assert.Contains("agent@example.com", ex.Message, StringComparison.Ordinal);

@@ -73,7 +73,7 @@ public sealed class CredentialChainTests : IDisposable
         var options = CliOptions();
 
         Assert.Equal("Bearer from-env", await BearerUsedAsync(options, env));
-        var (credential, _) = RaviCliConfiguration.CreateCredential(options, env, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var (credential, _) = RaviCliConfiguration.CreateCredential(RaviClientSettings.From(options), env, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         Assert.Equal("env-refresh", (await credential.GetTokenAsync())!.RefreshToken);
         Assert.Null(Assert.IsType<RaviCliCredential>(credential).Current!.Store); // environment tokens are never written anywhere
     }
@@ -128,7 +128,7 @@ public sealed class CredentialChainTests : IDisposable
         WriteAuth(ConfigDir, "from-config-dir", "r1");
         var env = Environment().Set("RAVI_CONFIG_DIR", ConfigDir);
 
-        var (credential, _) = RaviCliConfiguration.CreateCredential(CliOptions(), env, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var (credential, _) = RaviCliConfiguration.CreateCredential(RaviClientSettings.From(CliOptions()), env, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         Assert.Equal("from-config-dir", (await credential.GetTokenAsync())!.AccessToken);
 
         var store = Assert.IsType<RaviCliTokenStore>(Assert.IsType<RaviCliCredential>(credential).Current!.Store);
@@ -139,14 +139,14 @@ public sealed class CredentialChainTests : IDisposable
     public async Task With_nothing_found_logins_are_saved_where_the_cli_would_save_them()
     {
         var env = Environment();
-        var (credential, _) = RaviCliConfiguration.CreateCredential(CliOptions(), env, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var (credential, _) = RaviCliConfiguration.CreateCredential(RaviClientSettings.From(CliOptions()), env, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         Assert.Null(await credential.GetTokenAsync());
-        await credential.UpdateAsync(new Models.RaviTokens { AccessToken = "home-login" });
+        await credential.UpdateAsync(new RaviTokens { AccessToken = "home-login" });
         Assert.Equal("home-login", RaviCliAuthFile.TryRead(Path.Combine(Home, ".ravi", "auth.json"))!.AccessToken);
 
         env.Set("RAVI_CONFIG_DIR", ConfigDir);
-        (credential, _) = RaviCliConfiguration.CreateCredential(CliOptions(), env, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
-        await credential.UpdateAsync(new Models.RaviTokens { AccessToken = "config-dir-login" });
+        (credential, _) = RaviCliConfiguration.CreateCredential(RaviClientSettings.From(CliOptions()), env, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        await credential.UpdateAsync(new RaviTokens { AccessToken = "config-dir-login" });
         Assert.Equal("config-dir-login", RaviCliAuthFile.TryRead(Path.Combine(ConfigDir, "auth.json"))!.AccessToken);
     }
 

@@ -147,7 +147,7 @@ public sealed class DeviceCodeLoginTests : IDisposable
         using var client = Client();
         using var cts = new CancellationTokenSource();
 
-        var login = client.Auth.LoginWithDeviceCodeAsync((_, _) => Task.CompletedTask, cts.Token);
+        var login = client.Auth.LoginWithDeviceCodeAsync((_, _) => Task.CompletedTask, cancellationToken: cts.Token);
         await _time.AdvanceNextTimerAsync(); // one pending poll
         await _time.NextTimerAsync();        // now waiting for the next one
         await cts.CancelAsync();

@@ -168,7 +168,7 @@ public sealed class LazyCredentialTests : IDisposable
         Assert.Null(_server.Handler.Requests.Last().Authorization);
         Assert.Contains(_logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("larger than", StringComparison.Ordinal));
         var store = new RaviCliTokenStore(HomeAuth);
-        await Assert.ThrowsAsync<RaviTokenStoreException>(() => store.SaveAsync(new Models.RaviTokens { AccessToken = "x" }).AsTask());
+        await Assert.ThrowsAsync<RaviTokenStoreException>(() => store.SaveAsync(new RaviTokens { AccessToken = "x" }).AsTask());
         Assert.Equal(huge, File.ReadAllText(HomeAuth));
     }
 

@@ -6,7 +6,7 @@ using Ravi.Sdk.Tests.Auth.Support;
 namespace Ravi.Sdk.Tests.Auth;
 
 /// <summary>
-/// The files shared with the CLI (SPEC §4): a rotation goes back to the file the tokens came from, a new login to the
+/// The files shared with the CLI (docs/authentication.md#where-tokens-are-written): a rotation goes back to the file the tokens came from, a new login to the
 /// configured directory (else ~/.ravi), another account's file is never replaced, the CLI's keys are never dropped, and a
 /// file rewritten in place under the SDK at any moment does no harm.
 /// </summary>
@@ -135,7 +135,7 @@ public sealed class SharedCliFilesTests : IDisposable
             File.WriteAllText(path, complete);
         });
 
-        await new RaviCliTokenStore(path).SaveAsync(new Models.RaviTokens { AccessToken = "new-access", RefreshToken = "new-refresh" });
+        await new RaviCliTokenStore(path).SaveAsync(new RaviTokens { AccessToken = "new-access", RefreshToken = "new-refresh" });
         await finish;
 
         var saved = JsonNode.Parse(File.ReadAllText(path))!;

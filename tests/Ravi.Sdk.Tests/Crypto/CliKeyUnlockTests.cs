@@ -42,7 +42,7 @@ public sealed class CliKeyUnlockTests : IDisposable
 
         var secret = await client.Vault.GetAsync(SecretUuid);
         Assert.Equal(CliVectors.SamplePlaintext, secret.Value);
-        Assert.Equal(Models.RaviEncryptedFields.None, secret.EncryptedFields);
+        Assert.Equal(Models.EncryptedFields.None, secret.EncryptedFields);
     }
 
     [Fact]

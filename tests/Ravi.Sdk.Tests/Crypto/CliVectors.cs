@@ -1,12 +1,12 @@
 namespace Ravi.Sdk.Tests.Crypto;
 
 /// <summary>
-/// Known answers: SPEC §9 and /work/shared/vectors/cli-e2e-sample.json (values produced by the official ravi CLI
-/// v0.5.2 and cross-checked with libsodium), copied here so the tests do not depend on files outside the repo.
+/// Known answers (docs/encryption.md#known-answers): PIN 123456 with a zero salt, and the official ravi CLI's vectors
+/// (v0.5.2, cross-checked with libsodium), copied here so the tests do not depend on files outside the repo.
 /// </summary>
 internal static class CliVectors
 {
-    // SPEC §9 known answer.
+    // The PIN 123456, zero-salt known answer.
     public const string KatPin = "123456";
     public const string KatSeedHex = "0b96de1459ef98f53394a55e5589fe75d1a18b422cc5de1ce217d0b29ddd39a0";
     public const string KatPublicKeyHex = "af57de06587002d4b87b7e94dc024b1502a3158cd6b1721390aa47d647df707a";

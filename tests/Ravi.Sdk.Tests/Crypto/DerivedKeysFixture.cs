@@ -16,7 +16,7 @@ public sealed class DerivedKeysFixture : IDisposable
         IdentityB = RaviKeyPair.FromPin(CliVectors.IdentityB.Pin, CliVectors.IdentityB.Salt, RaviArgon2Implementation.Native);
     }
 
-    /// <summary>Seed of the SPEC §9 known answer (PIN 123456, zero salt).</summary>
+    /// <summary>Seed of the known answer in docs/encryption.md#known-answers (PIN 123456, zero salt).</summary>
     public byte[] KatSeed { get; }
 
     /// <summary>Seed of identity A (PIN 000000).</summary>

@@ -33,7 +33,7 @@ public sealed class EncryptionClientTests
         Assert.Equal("agent@example.com", entry.Username);
         Assert.Equal("hunter2", entry.Password);
         Assert.Equal("plain note", entry.Notes);
-        Assert.Equal(Models.RaviEncryptedFields.None, entry.EncryptedFields);
+        Assert.Equal(Models.EncryptedFields.None, entry.EncryptedFields);
 
         var view = h.Client.ForIdentity(CryptoClientHarness.OtherIdentityUuid);
         Assert.True(view.Encryption.IsUnlocked);

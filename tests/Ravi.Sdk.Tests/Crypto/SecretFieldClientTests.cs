@@ -39,7 +39,7 @@ public sealed class SecretFieldClientTests
         Assert.DoesNotContain("hunter2", h.Requests[0].Body, StringComparison.Ordinal);
         Assert.Equal("hunter2", created.Password);
         Assert.Equal("agent@example.com", created.Username);
-        Assert.Equal(RaviEncryptedFields.None, created.EncryptedFields);
+        Assert.Equal(EncryptedFields.None, created.EncryptedFields);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class SecretFieldClientTests
         }.ToJsonString());
         var got = await h.Client.Vault.GetAsync(CryptoClientHarness.EntryUuid);
         Assert.Equal("hunter2", got.Value);
-        Assert.Equal(RaviEncryptedFields.None, got.EncryptedFields);
+        Assert.Equal(EncryptedFields.None, got.EncryptedFields);
     }
 
     [Fact]
@@ -145,13 +145,13 @@ public sealed class SecretFieldClientTests
         Assert.Null(entry.Username);
         Assert.Null(entry.Password);
         Assert.Equal("legacy plaintext note", entry.Notes);
-        Assert.Equal(RaviEncryptedFields.Username | RaviEncryptedFields.Password, entry.EncryptedFields);
+        Assert.Equal(EncryptedFields.Username | EncryptedFields.Password, entry.EncryptedFields);
         Assert.DoesNotContain("e2e::", entry.ToString(), StringComparison.Ordinal);
 
         var secret = await h.Client.Vault.GetAsync(CryptoClientHarness.EntryUuid);
         Assert.Null(secret.Value);
         Assert.Null(secret.Notes);
-        Assert.Equal(RaviEncryptedFields.Value, secret.EncryptedFields);
+        Assert.Equal(EncryptedFields.Value, secret.EncryptedFields);
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public sealed class SecretFieldClientTests
 
         var entry = await h.Client.Passwords.GetAsync(CryptoClientHarness.EntryUuid);
         Assert.Null(entry.Password);
-        Assert.Equal(RaviEncryptedFields.Password, entry.EncryptedFields);
+        Assert.Equal(EncryptedFields.Password, entry.EncryptedFields);
     }
 
     [Fact]

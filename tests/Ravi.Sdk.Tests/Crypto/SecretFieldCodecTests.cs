@@ -9,13 +9,13 @@ public sealed class SecretFieldCodecTests
     public void Null_and_empty_pass_through_even_when_locked()
     {
         using var codec = new SecretFieldCodec();
-        var flags = RaviEncryptedFields.None;
+        var flags = EncryptedFields.None;
         Assert.Null(codec.Protect(null, "password"));
         Assert.Equal("", codec.Protect("", "password"));
-        Assert.Null(codec.Unprotect(null, RaviEncryptedFields.Password, ref flags));
-        Assert.Equal("", codec.Unprotect("", RaviEncryptedFields.Password, ref flags));
-        Assert.Equal("plain", codec.Unprotect("plain", RaviEncryptedFields.Password, ref flags));
-        Assert.Equal(RaviEncryptedFields.None, flags);
+        Assert.Null(codec.Unprotect(null, EncryptedFields.Password, ref flags));
+        Assert.Equal("", codec.Unprotect("", EncryptedFields.Password, ref flags));
+        Assert.Equal("plain", codec.Unprotect("plain", EncryptedFields.Password, ref flags));
+        Assert.Equal(EncryptedFields.None, flags);
     }
 
     [Fact]
@@ -32,9 +32,9 @@ public sealed class SecretFieldCodecTests
             while (!stop.IsCancellationRequested)
             {
                 Interlocked.Increment(ref totalReads);
-                var flags = RaviEncryptedFields.None;
-                Assert.Equal("hunter2", codec.Unprotect(CliVectors.SampleField, RaviEncryptedFields.Password, ref flags));
-                Assert.Equal(RaviEncryptedFields.None, flags);
+                var flags = EncryptedFields.None;
+                Assert.Equal("hunter2", codec.Unprotect(CliVectors.SampleField, EncryptedFields.Password, ref flags));
+                Assert.Equal(EncryptedFields.None, flags);
                 Assert.StartsWith("e2e::", codec.Protect("x", "password"), StringComparison.Ordinal);
                 reads++;
             }

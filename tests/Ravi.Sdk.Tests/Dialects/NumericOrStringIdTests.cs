@@ -27,8 +27,8 @@ public sealed class NumericOrStringIdTests
         var entry = await h.Scoped.Passwords.GetAsync(Samples.EntryUuid);
         var listed = Assert.Single(await h.Scoped.Passwords.ListAsync().ToListAsync());
 
-        Assert.Equal(expected, entry.Identity);
-        Assert.Equal(expected, listed.Identity);
+        Assert.Equal(expected, entry.IdentityUuid);
+        Assert.Equal(expected, listed.IdentityUuid);
         Assert.Equal("hunter2", entry.Password);
     }
 
@@ -45,8 +45,8 @@ public sealed class NumericOrStringIdTests
         var secret = await h.Scoped.Vault.GetAsync(Samples.SecretUuid);
         var listed = Assert.Single(await h.Scoped.Vault.ListAsync().ToListAsync());
 
-        Assert.Equal(expected, secret.Identity);
-        Assert.Equal(expected, listed.Identity);
+        Assert.Equal(expected, secret.IdentityUuid);
+        Assert.Equal(expected, listed.IdentityUuid);
         Assert.Equal("sk-plain", secret.Value);
     }
 
@@ -77,8 +77,8 @@ public sealed class NumericOrStringIdTests
         Assert.Equal("202", message.ThreadId);
         Assert.Equal("404", Assert.Single(message.Attachments).Uuid);
         Assert.Equal("505", conversation.ConversationId);
-        Assert.Equal(("606", "7"), (secret.Uuid, secret.Identity));
-        Assert.Equal(("707", "7"), (entry.Uuid, entry.Identity));
+        Assert.Equal(("606", "7"), (secret.Uuid, secret.IdentityUuid));
+        Assert.Equal(("707", "7"), (entry.Uuid, entry.IdentityUuid));
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class VaultByKeyWireTests
         var secret = await h.Scoped.Vault.GetByKeyAsync("OPENAI_API_KEY");
 
         Assert.Equal("sk-sealed", secret!.Value);
-        Assert.Equal(Ravi.Sdk.Models.RaviEncryptedFields.None, secret.EncryptedFields);
+        Assert.Equal(Ravi.Sdk.Models.EncryptedFields.None, secret.EncryptedFields);
     }
 
     [Fact]

@@ -384,7 +384,7 @@ public sealed class EventStreamReaderTests : IDisposable
     {
         Assert.Throws<ArgumentException>("options", () => _client.Events.StreamAsync(new RaviEventStreamOptions { LastEventId = "a\nb" }));
         Assert.Throws<ArgumentException>("options", () => _client.Events.StreamAsync(new RaviEventStreamOptions { KeepAliveTimeout = TimeSpan.Zero }));
-        Assert.Throws<ArgumentException>("options", () => _client.Events.StreamAsync(new RaviEventStreamOptions { MaxReconnectAttempts = -1 }));
+        Assert.Throws<ArgumentException>("options", () => _client.Events.StreamAsync(new RaviEventStreamOptions { MaxReconnectAttempts = -2 }));
         Assert.Throws<ArgumentException>("options", () => _client.Events.StreamAsync(new RaviEventStreamOptions { InitialReconnectDelay = TimeSpan.FromSeconds(5), MaxReconnectDelay = TimeSpan.FromSeconds(1) }));
         Assert.Empty(_handler.Requests);
     }

@@ -85,11 +85,18 @@ public sealed class AccountWireTests
         using var seats = JsonDocument.Parse("3");
         using var features = JsonDocument.Parse("""["sms","email"]""");
         ModelAssert.Equivalent(
-            RaviModelFactory.Subscription("active", "pro", true, Samples.Updated, new Dictionary<string, JsonElement>
+            new Subscription
             {
-                ["seats"] = seats.RootElement.Clone(),
-                ["features"] = features.RootElement.Clone(),
-            }),
+                Status = SubscriptionStatus.Active,
+                Plan = "pro",
+                IsActive = true,
+                CurrentPeriodEndsAt = Samples.Updated,
+                AdditionalProperties = new Dictionary<string, JsonElement>
+                {
+                    ["seats"] = seats.RootElement.Clone(),
+                    ["features"] = features.RootElement.Clone(),
+                },
+            },
             subscription);
     }
 

@@ -1,7 +1,8 @@
 using System.Net;
+using Ravi.Sdk.Auth;
 using Ravi.Sdk.Models;
-using RichardSzalay.MockHttp;
 using Ravi.Sdk.Tests.Foundation.Infrastructure;
+using RichardSzalay.MockHttp;
 
 namespace Ravi.Sdk.Tests.Foundation;
 
@@ -32,7 +33,7 @@ public sealed class AuthWireTests
         var tokens = await h.Scoped.Auth.PollDeviceTokenAsync("dev-code-1");
 
         RequestAssert.Api(h.SingleRequest(), HttpMethod.Post, "api/auth/device/token/", identity: false, json: """{"device_code":"dev-code-1"}""", bearer: false);
-        ModelAssert.Equivalent(RaviModelFactory.RaviTokens("acc-1", "ref-1", Samples.User), tokens);
+        ModelAssert.Equivalent(new RaviTokens { AccessToken = "acc-1", RefreshToken = "ref-1", User = Samples.User }, tokens);
     }
 
     [Theory]
@@ -61,7 +62,7 @@ public sealed class AuthWireTests
         var tokens = await h.Scoped.Auth.RefreshTokenAsync("ref-1");
 
         RequestAssert.Api(h.SingleRequest(), HttpMethod.Post, "api/auth/token/refresh/", identity: false, json: """{"refresh":"ref-1"}""", bearer: false);
-        ModelAssert.Equivalent(RaviModelFactory.RaviTokens("acc-2", "ref-1"), tokens);
+        ModelAssert.Equivalent(new RaviTokens { AccessToken = "acc-2", RefreshToken = "ref-1" }, tokens);
     }
 
     [Theory]
@@ -99,7 +100,7 @@ public sealed class AuthWireTests
         var tokens = await h.Scoped.Auth.LoginAsync("owner@corp.example", "p\"ss<w>rd");
 
         RequestAssert.Api(h.SingleRequest(), HttpMethod.Post, "api/auth/login/", identity: false, json: """{"email":"owner@corp.example","password":"p\"ss<w>rd"}""", bearer: false);
-        ModelAssert.Equivalent(RaviModelFactory.RaviTokens("acc-1", "ref-1", Samples.User), tokens);
+        ModelAssert.Equivalent(new RaviTokens { AccessToken = "acc-1", RefreshToken = "ref-1", User = Samples.User }, tokens);
     }
 
     [Fact]

@@ -41,9 +41,9 @@ public sealed class ConcurrencyTests
         Assert.Equal((100 * 5) + 20, server.Requests.Count);
         foreach (var (identity, listed, secret, phones, byKey) in results)
         {
-            Assert.Equal(identity, Assert.Single(listed).Identity);
+            Assert.Equal(identity, Assert.Single(listed).IdentityUuid);
             Assert.Equal(PerIdentityServer.SecretOf(identity), secret.Uuid);
-            Assert.Equal(identity, secret.Identity);
+            Assert.Equal(identity, secret.IdentityUuid);
             Assert.Equal("value-of-" + identity, secret.Value);
             Assert.Equal("+1555" + identity[..8], Assert.Single(phones).PhoneNumber);
             Assert.NotNull(byKey);

@@ -93,12 +93,12 @@ public sealed class ErrorRedactionTests
         const string Code = "847291";
         object[] models =
         [
-            RaviModelFactory.EmailMessage(7, threadId: "t-1", fromEmail: "a@b.c", subject: $"Your code is {Code}", textContent: $"Code {Code}", htmlContent: $"<b>{Code}</b>"),
-            RaviModelFactory.EmailThread("t-1", subject: $"Your code is {Code}", preview: $"Code {Code}", fromEmail: "a@b.c"),
-            RaviModelFactory.EmailThreadDetail("t-1", $"Your code is {Code}", 1, [RaviModelFactory.EmailMessage(7, textContent: Code)]),
-            RaviModelFactory.SmsConversation("c-1", "+15551234567", preview: $"Your code is {Code}", messages: [RaviModelFactory.SmsConversationMessage(1, Code)]),
-            RaviModelFactory.SmsConversationMessage(1, $"Your code is {Code}"),
-            RaviModelFactory.SmsMessage(3, fromNumber: "+15551234567", body: $"Your code is {Code}"),
+            new EmailMessage { Id = 7, ThreadId = "t-1", FromEmail = "a@b.c", Subject = $"Your code is {Code}", TextContent = $"Code {Code}", HtmlContent = $"<b>{Code}</b>" },
+            new EmailThread { ThreadId = "t-1", Subject = $"Your code is {Code}", Preview = $"Code {Code}", FromEmail = "a@b.c" },
+            new EmailThreadDetail { ThreadId = "t-1", Subject = $"Your code is {Code}", MessageCount = 1, Messages = [new EmailMessage { Id = 7, TextContent = Code }] },
+            new SmsConversation { ConversationId = "c-1", FromNumber = "+15551234567", Preview = $"Your code is {Code}", Messages = [new SmsConversationMessage { Id = 1, Body = Code }] },
+            new SmsConversationMessage { Id = 1, Body = $"Your code is {Code}" },
+            new SmsMessage { Id = 3, FromNumber = "+15551234567", Body = $"Your code is {Code}" },
         ];
 
         foreach (var model in models)

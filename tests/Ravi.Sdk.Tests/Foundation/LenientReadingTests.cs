@@ -4,7 +4,7 @@ using Ravi.Sdk.Tests.Foundation.Infrastructure;
 namespace Ravi.Sdk.Tests.Foundation;
 
 /// <summary>
-/// "Be liberal in what you read" (SPEC §1): fields the server leaves out or sends as null get the model's documented
+/// "Be liberal in what you read" (docs/compatibility.md#reading-rules): fields the server leaves out or sends as null get the model's documented
 /// defaults (empty collections, the RFC 8628 default interval), never a null collection.
 /// </summary>
 public sealed class LenientReadingTests
@@ -62,8 +62,8 @@ public sealed class LenientReadingTests
 
         var device = await h.Client.Auth.RequestDeviceCodeAsync();
 
-        Assert.Equal(5, device.Interval);
-        Assert.Equal(600, device.ExpiresIn);
+        Assert.Equal(TimeSpan.FromSeconds(5), device.Interval);
+        Assert.Equal(TimeSpan.FromSeconds(600), device.ExpiresIn);
     }
 
     [Fact]
@@ -73,6 +73,7 @@ public sealed class LenientReadingTests
         Assert.Empty(new ReplyEmailRequest { Body = "" }.AttachmentUuids);
         Assert.Empty(new ComposeEmailRequest { To = "a@b.c", AttachmentUuids = null! }.AttachmentUuids);
         Assert.Empty(new EmailMessage { Attachments = null! }.Attachments);
-        Assert.Empty(RaviModelFactory.SmsConversation().Messages);
+        Assert.Empty(new SmsConversation { ConversationId = "c" }.Messages);
+        Assert.Empty(new SmsConversation { ConversationId = "c", Messages = null! }.Messages);
     }
 }

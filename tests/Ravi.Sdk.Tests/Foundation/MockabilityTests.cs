@@ -3,30 +3,30 @@ using Ravi.Sdk.Resources;
 
 namespace Ravi.Sdk.Tests.Foundation;
 
-/// <summary>Users can fake the SDK in their own tests without a mocking library: derive, override the virtual members, use RaviModelFactory.</summary>
+/// <summary>Users can fake the SDK in their own tests without a mocking library: derive, override the virtual members, build the immutable models with object initializers.</summary>
 public sealed class MockabilityTests
 {
     private sealed class FakeIdentities : IdentitiesClient
     {
         public List<string> Calls { get; } = [];
 
-        public override Task<Identity> GetAsync(string identityUuid, CancellationToken cancellationToken = default)
+        public override Task<Identity> GetAsync(string identityUuid, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
         {
             Calls.Add("get " + identityUuid);
-            return Task.FromResult(RaviModelFactory.Identity(identityUuid, "fake-agent", "fake-agent@in.ravi.app"));
+            return Task.FromResult(new Identity { Uuid = identityUuid, Name = "fake-agent", Inbox = "fake-agent@in.ravi.app" });
         }
 
-        public override IAsyncEnumerable<Identity> ListAsync(CancellationToken cancellationToken = default)
+        public override RaviAsyncPageable<Identity> ListAsync(RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
         {
             Calls.Add("list");
-            return new[] { RaviModelFactory.Identity("u1", "one"), RaviModelFactory.Identity("u2", "two") }.ToAsyncEnumerable();
+            return RaviAsyncPageable.FromValues([new Identity { Uuid = "u1", Name = "one" }, new Identity { Uuid = "u2", Name = "two" }]);
         }
     }
 
     private sealed class FakeVault : VaultClient
     {
-        public override Task<VaultSecret?> GetByKeyAsync(string key, CancellationToken cancellationToken = default) =>
-            Task.FromResult<VaultSecret?>(key == "API_KEY" ? RaviModelFactory.VaultSecret(key: key, value: "sk-fake") : null);
+        public override Task<VaultSecret?> GetByKeyAsync(string key, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default) =>
+            Task.FromResult<VaultSecret?>(key == "API_KEY" ? new VaultSecret { Uuid = "s1", Key = key, Value = "sk-fake" } : null);
     }
 
     private sealed class FakeRaviClient : RaviClient

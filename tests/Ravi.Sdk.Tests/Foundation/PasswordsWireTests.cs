@@ -29,7 +29,7 @@ public sealed class PasswordsWireTests
         ModelAssert.Sequence(
             [
                 Samples.Password(),
-                Samples.Password(other, null, null, null, RaviEncryptedFields.Username | RaviEncryptedFields.Password),
+                Samples.Password(other, null, null, null, EncryptedFields.Username | EncryptedFields.Password),
             ],
             entries);
     }
@@ -43,7 +43,7 @@ public sealed class PasswordsWireTests
         var entry = await h.Scoped.Passwords.GetAsync(Samples.EntryUuid);
 
         RequestAssert.Api(h.SingleRequest(), HttpMethod.Get, ItemPath, identity: true);
-        ModelAssert.Equivalent(Samples.Password(username: "plain-user", password: null, notes: null, encrypted: RaviEncryptedFields.Password | RaviEncryptedFields.Notes), entry);
+        ModelAssert.Equivalent(Samples.Password(username: "plain-user", password: null, notes: null, encrypted: EncryptedFields.Password | EncryptedFields.Notes), entry);
         Assert.DoesNotContain("e2e::", entry.ToString(), StringComparison.Ordinal);
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Ravi.Sdk.Auth;
 using Ravi.Sdk.Models;
 using Ravi.Sdk.Tests.Foundation.Infrastructure;
 
@@ -22,13 +23,13 @@ public sealed class RedactionTests
             "options" => options,
             "client" => client,
             "view" => client.ForIdentity(WireHarness.IdentityUuid),
-            "tokens" => RaviModelFactory.RaviTokens(Secret + "-access", Secret + "-refresh", Samples.User),
-            "password entry" => RaviModelFactory.PasswordEntry(Samples.EntryUuid, domain: "example.com", username: Secret + "-user", password: Secret + "-pw", notes: Secret + "-notes"),
-            "vault secret" => RaviModelFactory.VaultSecret(Samples.SecretUuid, key: "OPENAI_API_KEY", value: Secret + "-value", notes: Secret + "-notes"),
+            "tokens" => new RaviTokens { AccessToken = Secret + "-access", RefreshToken = Secret + "-refresh", User = Samples.User },
+            "password entry" => new PasswordEntry { Uuid = Samples.EntryUuid, Domain = "example.com", Username = Secret + "-user", Password = Secret + "-pw", Notes = Secret + "-notes" },
+            "vault secret" => new VaultSecret { Uuid = Samples.SecretUuid, Key = "OPENAI_API_KEY", Value = Secret + "-value", Notes = Secret + "-notes" },
             "password request" => new PasswordEntryRequest { Domain = "example.com", Username = Secret + "-user", Password = Secret + "-pw", Notes = Secret + "-notes" },
             "vault request" => new VaultSecretRequest { Key = "K", Value = Secret + "-value", Notes = Secret + "-notes" },
-            "device authorization" => RaviModelFactory.DeviceAuthorization(Secret + "-device", "WDJB-MJHT", "https://ravi.app/device"),
-            _ => RaviModelFactory.PresignedUpload(Samples.AttachmentUuid, "https://storage.test/x?X-Amz-Signature=" + Secret, "att/x"),
+            "device authorization" => new DeviceAuthorization { DeviceCode = Secret + "-device", UserCode = "WDJB-MJHT", VerificationUri = new("https://ravi.app/device") },
+            _ => new PresignedUpload { Uuid = Samples.AttachmentUuid, UploadUrl = new("https://storage.test/x?X-Amz-Signature=" + Secret), StorageKey = "att/x" },
         };
 
         var text = subject.ToString()!;
@@ -40,9 +41,9 @@ public sealed class RedactionTests
     [Fact]
     public void Redacted_models_still_show_their_non_secret_identity()
     {
-        Assert.Contains("example.com", RaviModelFactory.PasswordEntry(domain: "example.com", password: "x").ToString(), StringComparison.Ordinal);
-        Assert.Contains("OPENAI_API_KEY", RaviModelFactory.VaultSecret(key: "OPENAI_API_KEY", value: "x").ToString(), StringComparison.Ordinal);
-        Assert.Contains("WDJB-MJHT", RaviModelFactory.DeviceAuthorization("d", "WDJB-MJHT", "https://ravi.app/device").ToString(), StringComparison.Ordinal);
+        Assert.Contains("example.com", new PasswordEntry { Uuid = "e", Domain = "example.com", Password = "x" }.ToString(), StringComparison.Ordinal);
+        Assert.Contains("OPENAI_API_KEY", new VaultSecret { Uuid = "s", Key = "OPENAI_API_KEY", Value = "x" }.ToString(), StringComparison.Ordinal);
+        Assert.Contains("WDJB-MJHT", new DeviceAuthorization { DeviceCode = "d", UserCode = "WDJB-MJHT", VerificationUri = new("https://ravi.app/device") }.ToString(), StringComparison.Ordinal);
         using var client = new RaviClient(new RaviClientOptions { UseCliConfiguration = false });
         Assert.Contains(WireHarness.IdentityUuid, client.ForIdentity(WireHarness.IdentityUuid).ToString(), StringComparison.Ordinal);
     }

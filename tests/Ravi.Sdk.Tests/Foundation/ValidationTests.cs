@@ -113,7 +113,7 @@ public sealed class ValidationTests
         Add("Upload(size=-1)", c => c.Attachments.UploadAsync(Samples.Presigned, new MemoryStream([1]), "image/png", -1), Range, "size");
         foreach (var url in new[] { "", "/relative/path", "ftp://storage.test/x", "file:///etc/passwd" })
         {
-            Add($"Upload(UploadUrl='{url}')", c => c.Attachments.UploadAsync(RaviModelFactory.PresignedUpload(Samples.AttachmentUuid, url), new MemoryStream([1]), "image/png", 1), Bad, "upload");
+            Add($"Upload(UploadUrl='{url}')", c => c.Attachments.UploadAsync(new PresignedUpload { Uuid = Samples.AttachmentUuid, UploadUrl = new Uri(url, UriKind.RelativeOrAbsolute) }, new MemoryStream([1]), "image/png", 1), Bad, "upload");
         }
 
         Add("UploadAsync(content=null)", c => c.Attachments.UploadAsync("a.png", "image/png", null!), Null, "content");

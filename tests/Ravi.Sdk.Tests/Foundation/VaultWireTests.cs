@@ -24,7 +24,7 @@ public sealed class VaultWireTests
         ModelAssert.Sequence(
             [
                 Samples.Secret(value: null),
-                Samples.Secret(OtherUuid, "GITHUB_TOKEN", null, null, RaviEncryptedFields.Notes),
+                Samples.Secret(OtherUuid, "GITHUB_TOKEN", null, null, EncryptedFields.Notes),
             ],
             secrets);
     }
@@ -49,7 +49,7 @@ public sealed class VaultWireTests
 
         var secret = await h.Scoped.Vault.GetAsync(Samples.SecretUuid);
 
-        ModelAssert.Equivalent(Samples.Secret(value: null, notes: null, encrypted: RaviEncryptedFields.Value | RaviEncryptedFields.Notes), secret);
+        ModelAssert.Equivalent(Samples.Secret(value: null, notes: null, encrypted: EncryptedFields.Value | EncryptedFields.Notes), secret);
         Assert.DoesNotContain("e2e::", secret.ToString(), StringComparison.Ordinal);
     }
 

@@ -183,7 +183,7 @@ public sealed class RedirectTests : IAsyncLifetime
         _foreignAnswer = x => x.RespondAsync(200);
         await using var api = HostileServer.Start(HostileServer.Api, x => x.RespondAsync(200));
         using var client = HostileClients.Create(api);
-        var upload = Ravi.Sdk.Models.RaviModelFactory.PresignedUpload(uuid: "3f2b8c1e-2222-4222-8333-944455556666", uploadUrl: _foreign.Url("bucket/key?sig=abc"), storageKey: "key");
+        var upload = new Ravi.Sdk.Models.PresignedUpload { Uuid = "3f2b8c1e-2222-4222-8333-944455556666", UploadUrl = new Uri(_foreign.Url("bucket/key?sig=abc")), StorageKey = "key" };
         using var body = new MemoryStream("attachment bytes"u8.ToArray());
 
         await HostileClients.Within(client.ForIdentity(HostileClients.Identity).Attachments.UploadAsync(upload, body, "text/plain", body.Length));

@@ -108,7 +108,7 @@ public sealed class RefreshOnceTests
         });
         using var cts = new CancellationTokenSource();
 
-        var call = client.Identities.ListAsync(cts.Token).ToListAsync().AsTask();
+        var call = client.Identities.ListAsync(cancellationToken: cts.Token).ToListAsync().AsTask();
         await HostileClients.Within(refreshArrived.Task, 10);
         await cts.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => HostileClients.Within(call, 10));

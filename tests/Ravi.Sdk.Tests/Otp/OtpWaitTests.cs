@@ -61,6 +61,7 @@ public sealed class OtpWaitTests : IDisposable
         Assert.Equal(OtpChannel.Sms, result.Channel);
         Assert.Equal(2, result.MessageId);
         Assert.Equal("conv-1", result.ConversationId);
+        Assert.Null(result.ThreadId);
         Assert.Equal("+15551234567", result.From);
         Assert.Equal(T0.AddSeconds(1), result.ReceivedAt);
         Assert.Equal("Your code is 222222", result.Text);
@@ -78,7 +79,7 @@ public sealed class OtpWaitTests : IDisposable
         Assert.Equal("222222", (await _client.Otp.WaitForSmsCodeAsync(Polling())).Code);
 
         var ex = await RunAsync(_client.Otp.WaitForSmsCodeAsync(Polling()));
-        Assert.IsType<RaviTimeoutException>(ex); // 111111 is older than the 5 s tolerance
+        Assert.IsType<RaviWaitTimeoutException>(ex); // 111111 is older than the 5 s tolerance
     }
 
     [Fact]
@@ -101,7 +102,7 @@ public sealed class OtpWaitTests : IDisposable
 
         Assert.Equal("444444", (await _client.Otp.WaitForSmsCodeAsync(Polling())).Code);
         Assert.Equal("333333", (await _client.Otp.WaitForSmsCodeAsync(Polling())).Code);
-        Assert.IsType<RaviTimeoutException>(await RunAsync(_client.Otp.WaitForSmsCodeAsync(Polling())));
+        Assert.IsType<RaviWaitTimeoutException>(await RunAsync(_client.Otp.WaitForSmsCodeAsync(Polling())));
     }
 
     [Fact]
@@ -109,7 +110,7 @@ public sealed class OtpWaitTests : IDisposable
     {
         _mock.When(HttpMethod.Get, Base + "api/sms-inbox/").WithQueryString("unread", "true").Respond("application/json", "[]");
 
-        var ex = Assert.IsType<RaviTimeoutException>(await RunAsync(
+        var ex = Assert.IsType<RaviWaitTimeoutException>(await RunAsync(
             _client.Otp.WaitForSmsCodeAsync(Polling(o => { o.FromContains = "+1999"; o.TextContains = "Acme"; }))));
 
         Assert.Equal(TimeSpan.FromSeconds(30), ex.Timeout);
@@ -189,7 +190,8 @@ public sealed class OtpWaitTests : IDisposable
         Assert.Equal(OtpChannel.Email, result.Channel);
         Assert.Equal("no-reply@acme.example", result.From);
         Assert.Equal("Your Acme sign-in code", result.Subject);
-        Assert.Equal("th-1", result.ConversationId);
+        Assert.Equal("th-1", result.ThreadId); // an email thread id is never reported as a conversation id
+        Assert.Null(result.ConversationId);
     }
 
     [Fact]
@@ -297,7 +299,7 @@ public sealed class OtpWaitTests : IDisposable
     {
         _mock.When(HttpMethod.Get, Base + "api/sms-inbox/").WithQueryString("unread", "true").Respond("application/json", "[]");
         using var cts = new CancellationTokenSource();
-        var wait = _client.Otp.WaitForSmsCodeAsync(Polling(), cts.Token);
+        var wait = _client.Otp.WaitForSmsCodeAsync(Polling(), cancellationToken: cts.Token);
         await Task.Delay(20);
         await cts.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait.WaitAsync(TimeSpan.FromSeconds(10)));

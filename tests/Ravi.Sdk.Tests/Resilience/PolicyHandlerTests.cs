@@ -197,7 +197,7 @@ public sealed class PolicyHandlerTests
             o.LoggerFactory = logs;
             o.AddPolicy(perCall, RaviPipelinePosition.PerCall).AddPolicy(perTry, RaviPipelinePosition.PerTry);
         });
-        var upload = RaviModelFactory.PresignedUpload(uuid: "3f2b8c1e-2222-4222-8333-944455556666", uploadUrl: storage.Url("bucket/key?sig=abc"), storageKey: "key");
+        var upload = new PresignedUpload { Uuid = "3f2b8c1e-2222-4222-8333-944455556666", UploadUrl = new Uri(storage.Url("bucket/key?sig=abc")), StorageKey = "key" };
         var bytes = Enumerable.Range(0, 100_000).Select(i => (byte)(i * 7)).ToArray();
         using var body = new MemoryStream(bytes);
 
@@ -232,7 +232,7 @@ public sealed class PolicyHandlerTests
         await using var storage = HostileServer.Start(HostileServer.Foreign, x => x.RespondAsync(503, "<Error>SlowDown</Error>"u8.ToArray(), "application/xml"));
         await using var api = HostileServer.Start(HostileServer.Api, x => x.RespondAsync(200));
         using var client = HostileClients.Create(api);
-        var upload = RaviModelFactory.PresignedUpload(uuid: "3f2b8c1e-2222-4222-8333-944455556666", uploadUrl: storage.Url("bucket/key"), storageKey: "key");
+        var upload = new PresignedUpload { Uuid = "3f2b8c1e-2222-4222-8333-944455556666", UploadUrl = new Uri(storage.Url("bucket/key")), StorageKey = "key" };
         using var body = new NonSeekableStream();
 
         var ex = await HostileClients.Failure(() => client.Attachments.UploadAsync(upload, body, "application/pdf", 3));
@@ -251,7 +251,7 @@ public sealed class PolicyHandlerTests
             o.MaxRetries = 0;
             o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
         });
-        var upload = RaviModelFactory.PresignedUpload(uuid: "3f2b8c1e-2222-4222-8333-944455556666", uploadUrl: storage.Url("bucket/key"), storageKey: "key");
+        var upload = new PresignedUpload { Uuid = "3f2b8c1e-2222-4222-8333-944455556666", UploadUrl = new Uri(storage.Url("bucket/key")), StorageKey = "key" };
         using var body = new MemoryStream([1, 2, 3]);
 
         var ex = await HostileClients.Failure(() => client.Attachments.UploadAsync(upload, body, "application/pdf", 3));

@@ -333,7 +333,7 @@ public sealed class RetryTests : IDisposable
         using var cts = new CancellationTokenSource();
         var client = Client();
 
-        var list = client.Identities.ListAsync(cts.Token).ToListAsync(cts.Token).AsTask();
+        var list = client.Identities.ListAsync(cancellationToken: cts.Token).ToListAsync(cts.Token).AsTask();
         Assert.Equal(TimeSpan.FromSeconds(30), await _time.NextTimerAsync());
         await cts.CancelAsync();
 
@@ -348,7 +348,7 @@ public sealed class RetryTests : IDisposable
         using var cts = new CancellationTokenSource();
         var client = Client(o => o.AttemptTimeout = TimeSpan.FromSeconds(30));
 
-        var list = client.Identities.ListAsync(cts.Token).ToListAsync(cts.Token).AsTask();
+        var list = client.Identities.ListAsync(cancellationToken: cts.Token).ToListAsync(cts.Token).AsTask();
         await _time.NextTimerAsync();
         await cts.CancelAsync();
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Ravi.Sdk.Resources;
 using Ravi.Sdk.Totp;
 
 namespace Ravi.Sdk.Tests.Totp;
@@ -71,9 +72,9 @@ public sealed class TotpSecretTests
         var code = secret.ComputeCode(DateTimeOffset.FromUnixTimeSeconds(1111111109).AddMilliseconds(250));
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1111111080), code.ValidFrom);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1111111110), code.ValidUntil);
-        Assert.Equal(1, code.SecondsRemaining);
-        Assert.Equal(30, secret.ComputeCode(DateTimeOffset.FromUnixTimeSeconds(1111111110)).SecondsRemaining);
-        Assert.Equal(60, TotpSecret.FromKey(Sha1Seed, period: TimeSpan.FromSeconds(60)).ComputeCode(DateTimeOffset.FromUnixTimeSeconds(120)).SecondsRemaining);
+        Assert.Equal(TimeSpan.FromSeconds(1), code.TimeRemaining);
+        Assert.Equal(TimeSpan.FromSeconds(30), secret.ComputeCode(DateTimeOffset.FromUnixTimeSeconds(1111111110)).TimeRemaining);
+        Assert.Equal(TimeSpan.FromSeconds(60), TotpSecret.FromKey(Sha1Seed, period: TimeSpan.FromSeconds(60)).ComputeCode(DateTimeOffset.FromUnixTimeSeconds(120)).TimeRemaining);
     }
 
     [Fact]

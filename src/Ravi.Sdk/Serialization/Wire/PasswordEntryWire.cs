@@ -2,24 +2,38 @@ using System.Text.Json.Serialization;
 
 namespace Ravi.Sdk.Serialization.Wire;
 
-/// <summary>A password entry as it is on the wire (secret fields may be <c>e2e::</c> ciphertext).</summary>
-internal sealed record PasswordEntryWire
+/// <summary>
+/// A password entry as it is on the wire (secret fields may be <c>e2e::</c> ciphertext). Internal and mapped to the public
+/// <see cref="Models.PasswordEntry"/> by hand, so a mutable class: the source-generated context's fastest shape.
+/// </summary>
+internal sealed class PasswordEntryWire
 {
+    [JsonPropertyName("uuid")]
     [JsonConverter(typeof(RaviIdStringConverter))]
-    public string Uuid { get; init; } = "";
+    public string Uuid { get; set; } = "";
 
+    [JsonPropertyName("identity")]
     [JsonConverter(typeof(RaviIdStringConverter))]
-    public string? Identity { get; init; }
+    public string? Identity { get; set; }
 
-    public string? Domain { get; init; }
+    [JsonPropertyName("domain")]
+    public string? Domain { get; set; }
 
-    public string? Username { get; init; }
+    [JsonPropertyName("username")]
+    public string? Username { get; set; }
 
-    public string? Password { get; init; }
+    [JsonPropertyName("password")]
+    public string? Password { get; set; }
 
-    public string? Notes { get; init; }
+    [JsonPropertyName("notes")]
+    public string? Notes { get; set; }
 
-    public DateTimeOffset? CreatedDt { get; init; }
+    [JsonPropertyName("created_dt")]
+    public DateTimeOffset? CreatedAt { get; set; }
 
-    public DateTimeOffset? UpdatedDt { get; init; }
+    [JsonPropertyName("updated_dt")]
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>Never shows the secret fields.</summary>
+    public override string ToString() => $"PasswordEntryWire {{ Uuid = {Uuid}, Domain = {Domain} }}";
 }

@@ -1,24 +1,32 @@
+using System.Text.Json.Serialization;
 using Ravi.Sdk.Models;
 
 namespace Ravi.Sdk.Serialization.Wire;
 
 /// <summary>A token response: <c>access</c>/<c>refresh</c> (what the CLI reads) or <c>access_token</c>/<c>refresh_token</c> (what the docs print).</summary>
-internal sealed record TokenWire
+internal sealed class TokenWire
 {
-    public string? Access { get; init; }
+    [JsonPropertyName("access")]
+    public string? Access { get; set; }
 
-    public string? Refresh { get; init; }
+    [JsonPropertyName("refresh")]
+    public string? Refresh { get; set; }
 
-    public string? AccessToken { get; init; }
+    [JsonPropertyName("access_token")]
+    public string? AccessToken { get; set; }
 
-    public string? RefreshToken { get; init; }
+    [JsonPropertyName("refresh_token")]
+    public string? RefreshToken { get; set; }
 
-    public RaviUser? User { get; init; }
+    [JsonPropertyName("user")]
+    public AccountUser? User { get; set; }
 
     /// <summary>The access token under either name.</summary>
+    [JsonIgnore]
     public string? EffectiveAccess => AccessToken ?? Access;
 
     /// <summary>The refresh token under either name (null when the server did not rotate it).</summary>
+    [JsonIgnore]
     public string? EffectiveRefresh => RefreshToken ?? Refresh;
 
     /// <summary>Never shows the tokens.</summary>

@@ -2,22 +2,35 @@ using System.Text.Json.Serialization;
 
 namespace Ravi.Sdk.Serialization.Wire;
 
-/// <summary>A vault secret as it is on the wire.</summary>
-internal sealed record VaultSecretWire
+/// <summary>
+/// A vault secret as it is on the wire. Internal and mapped to the public <see cref="Models.VaultSecret"/> by hand, so a
+/// mutable class: the source-generated context's fastest shape.
+/// </summary>
+internal sealed class VaultSecretWire
 {
+    [JsonPropertyName("uuid")]
     [JsonConverter(typeof(RaviIdStringConverter))]
-    public string Uuid { get; init; } = "";
+    public string Uuid { get; set; } = "";
 
+    [JsonPropertyName("identity")]
     [JsonConverter(typeof(RaviIdStringConverter))]
-    public string? Identity { get; init; }
+    public string? Identity { get; set; }
 
-    public string Key { get; init; } = "";
+    [JsonPropertyName("key")]
+    public string Key { get; set; } = "";
 
-    public string? Value { get; init; }
+    [JsonPropertyName("value")]
+    public string? Value { get; set; }
 
-    public string? Notes { get; init; }
+    [JsonPropertyName("notes")]
+    public string? Notes { get; set; }
 
-    public DateTimeOffset? CreatedDt { get; init; }
+    [JsonPropertyName("created_dt")]
+    public DateTimeOffset? CreatedAt { get; set; }
 
-    public DateTimeOffset? UpdatedDt { get; init; }
+    [JsonPropertyName("updated_dt")]
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>Never shows the secret fields.</summary>
+    public override string ToString() => $"VaultSecretWire {{ Uuid = {Uuid}, Key = {Key} }}";
 }

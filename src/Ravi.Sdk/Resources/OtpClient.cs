@@ -3,9 +3,11 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Ravi.Sdk.Events;
 using Ravi.Sdk.Http;
+using Ravi.Sdk.Internal;
 using Ravi.Sdk.Models;
+using Ravi.Sdk.Otp;
 
-namespace Ravi.Sdk.Otp;
+namespace Ravi.Sdk.Resources;
 
 /// <summary>
 /// Helpers that wait for OTP codes, emails and verification links arriving at the identity. Requires an identity.
@@ -29,7 +31,7 @@ public class OtpClient
     private const string EmailInboxPath = "api/email-inbox/";
     private readonly RaviClient _client = null!;
 
-    /// <summary>Constructor for mocking frameworks.</summary>
+    /// <summary>Constructor for mocking frameworks: members not overridden throw <see cref="InvalidOperationException"/>.</summary>
     protected OtpClient()
     {
     }
@@ -50,41 +52,50 @@ public class OtpClient
 
     /// <summary>Waits for an SMS carrying a one-time code and returns the code.</summary>
     /// <param name="options">Filters, extractor, timeout and transport; null for the defaults (any sender, 2 minutes).</param>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for every request of the wait (inbox polls, reads, the event stream); its token also ends the wait. Null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The code and the message it came from.</returns>
-    /// <exception cref="RaviTimeoutException">No matching SMS arrived in time; the message names the criteria.</exception>
+    /// <exception cref="RaviWaitTimeoutException">No matching SMS arrived in time; the message names the criteria.</exception>
     /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
-    public virtual Task<OtpResult> WaitForSmsCodeAsync(OtpWaitOptions? options = null, CancellationToken cancellationToken = default)
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    public virtual Task<OtpResult> WaitForSmsCodeAsync(OtpWaitOptions? options = null, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
-        var o = Prepare(options, OtpChannel.Sms);
-        return WaitAsync(OtpChannel.Sms, o, Describe("an SMS code", o), m => ToResult(m, o), cancellationToken);
+        RaviMock.ThrowIfMock(_client, this);
+        var o = Prepare(options, OtpChannel.Sms, requestOptions);
+        return WaitAsync(OtpChannel.Sms, o, Describe("an SMS code", o), m => ToResult(m, o), requestOptions, cancellationToken);
     }
 
     /// <summary>Waits for an email carrying a one-time code (in the subject or body) and returns the code.</summary>
     /// <param name="options">Filters, extractor, timeout and transport; null for the defaults.</param>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for every request of the wait (inbox polls, reads, the event stream); its token also ends the wait. Null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The code and the message it came from.</returns>
-    /// <exception cref="RaviTimeoutException">No matching email arrived in time.</exception>
+    /// <exception cref="RaviWaitTimeoutException">No matching email arrived in time.</exception>
     /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
-    public virtual Task<OtpResult> WaitForEmailCodeAsync(OtpWaitOptions? options = null, CancellationToken cancellationToken = default)
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    public virtual Task<OtpResult> WaitForEmailCodeAsync(OtpWaitOptions? options = null, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
-        var o = Prepare(options, OtpChannel.Email);
-        return WaitAsync(OtpChannel.Email, o, Describe("an email code", o), m => ToResult(m, o), cancellationToken);
+        RaviMock.ThrowIfMock(_client, this);
+        var o = Prepare(options, OtpChannel.Email, requestOptions);
+        return WaitAsync(OtpChannel.Email, o, Describe("an email code", o), m => ToResult(m, o), requestOptions, cancellationToken);
     }
 
     /// <summary>Waits for an email matching the filters and returns it.</summary>
     /// <param name="options">Filters, timeout and transport; null for the defaults (any new email).</param>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for every request of the wait (inbox polls, reads, the event stream); its token also ends the wait. Null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The email.</returns>
-    /// <exception cref="RaviTimeoutException">No matching email arrived in time.</exception>
+    /// <exception cref="RaviWaitTimeoutException">No matching email arrived in time.</exception>
     /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
-    public virtual Task<EmailMessage> WaitForEmailAsync(OtpWaitOptions? options = null, CancellationToken cancellationToken = default)
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    public virtual Task<EmailMessage> WaitForEmailAsync(OtpWaitOptions? options = null, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
-        var o = Prepare(options, OtpChannel.Email);
-        return WaitAsync(OtpChannel.Email, o, Describe("an email", o), m => m.Email, cancellationToken);
+        RaviMock.ThrowIfMock(_client, this);
+        var o = Prepare(options, OtpChannel.Email, requestOptions);
+        return WaitAsync(OtpChannel.Email, o, Describe("an email", o), m => m.Email, requestOptions, cancellationToken);
     }
 
     /// <summary>
@@ -92,19 +103,22 @@ public class OtpClient
     /// HTML entities decoded. Use <see cref="OtpWaitOptions.LinkFilter"/> to pick a link by its URL.
     /// </summary>
     /// <param name="options">Filters, timeout and transport; null for the defaults.</param>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for every request of the wait (inbox polls, reads, the event stream); its token also ends the wait. Null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The link and the email it came from.</returns>
-    /// <exception cref="RaviTimeoutException">No matching email arrived in time.</exception>
+    /// <exception cref="RaviWaitTimeoutException">No matching email arrived in time.</exception>
     /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
-    public virtual Task<VerificationLink> WaitForLinkAsync(OtpWaitOptions? options = null, CancellationToken cancellationToken = default)
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    public virtual Task<VerificationLink> WaitForLinkAsync(OtpWaitOptions? options = null, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
-        var o = Prepare(options, OtpChannel.Email);
+        RaviMock.ThrowIfMock(_client, this);
+        var o = Prepare(options, OtpChannel.Email, requestOptions);
         return WaitAsync(OtpChannel.Email, o, Describe("a verification link in an email", o), m =>
         {
             var link = VerificationLinkExtractor.Extract(m.Email!.HtmlContent, m.Email.TextContent, o.LinkFilter);
             return link is { } l ? new VerificationLink { Url = l.Url, Text = l.Text, Message = m.Email } : null;
-        }, cancellationToken);
+        }, requestOptions, cancellationToken);
     }
 
     /// <summary>Reads a code from <paramref name="text"/> with the options' extractor, or the default one.</summary>
@@ -145,7 +159,8 @@ public class OtpClient
             ReceivedAt = m.ReceivedAt,
             Channel = m.Channel,
             MessageId = m.Id,
-            ConversationId = m.ConversationId,
+            ConversationId = m.Channel == OtpChannel.Sms ? m.ConversationId : null,
+            ThreadId = m.Channel == OtpChannel.Email ? m.ConversationId : null,
         };
     }
 
@@ -188,27 +203,30 @@ public class OtpClient
     private static bool ContainsText(string? value, string? wanted) =>
         wanted is null || (value is not null && value.Contains(wanted, StringComparison.OrdinalIgnoreCase));
 
-    private static bool IsOutbound(string? direction) => string.Equals(direction, "outbound", StringComparison.OrdinalIgnoreCase);
+    private static bool IsOutbound(MessageDirection? direction) => direction == MessageDirection.Outbound;
 
     /// <summary>The SDK's transient classifier, and a conversation or thread that vanished meanwhile (404).</summary>
     private static bool IsTransient(Exception ex) => ex is RaviNotFoundException || RaviRetryClassifier.IsTransient(ex);
 
-    private OtpWaitOptions Prepare(OtpWaitOptions? options, OtpChannel channel)
+    private OtpWaitOptions Prepare(OtpWaitOptions? options, OtpChannel channel, RaviRequestOptions? requestOptions)
     {
         var o = options?.Clone() ?? new OtpWaitOptions();
         o.Validate(nameof(options), channel == OtpChannel.Sms);
+        RaviCallOptions.Check(requestOptions);
         _client.Scope.RequireIdentity(HttpMethod.Get, channel == OtpChannel.Sms ? SmsInboxPath : EmailInboxPath, IdentityScope.Required);
         return o;
     }
 
-    private async Task<T> WaitAsync<T>(OtpChannel channel, OtpWaitOptions options, string awaited, Func<OtpMessage, T?> match, CancellationToken cancellationToken)
+    private async Task<T> WaitAsync<T>(OtpChannel channel, OtpWaitOptions options, string awaited, Func<OtpMessage, T?> match, RaviRequestOptions? requestOptions, CancellationToken callerToken)
         where T : class
     {
+        using var call = RaviCallOptions.Link(requestOptions, callerToken);
+        var cancellationToken = call.Token;
         var pipeline = _client.Scope.Pipeline;
         var time = pipeline.TimeProvider;
         var logger = pipeline.LoggerFactory.CreateLogger("Ravi.Sdk.Otp");
         var since = (options.Since ?? time.GetUtcNow()) - options.ClockSkewTolerance;
-        var wait = new Wait<T>(this, channel, options, since, match, logger);
+        var wait = new Wait<T>(this, channel, options, since, match, requestOptions, logger);
 
         using var timeoutSource = new CancellationTokenSource(options.Timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
@@ -223,7 +241,7 @@ public class OtpClient
         }
         else
         {
-            sse = RunEventStreamAsync(channel, options, hints.Writer, sseStop.Token);
+            sse = RunEventStreamAsync(channel, options, requestOptions, hints.Writer, sseStop.Token);
         }
 
         var backoff = new RaviBackoff(options.PollInterval, options.MaxPollInterval, factor: 1.5, jitter: false);
@@ -286,7 +304,7 @@ public class OtpClient
         }
         catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new RaviTimeoutException(awaited, since, options.Timeout);
+            throw new RaviWaitTimeoutException(awaited, since, options.Timeout);
         }
         finally
         {
@@ -308,13 +326,14 @@ public class OtpClient
     }
 
     /// <summary>Turns the event stream into hints: a catch-up poll on every (re)connection, a conversation/thread per event.</summary>
-    private async Task RunEventStreamAsync(OtpChannel channel, OtpWaitOptions options, ChannelWriter<Hint> hints, CancellationToken cancellationToken)
+    private async Task RunEventStreamAsync(OtpChannel channel, OtpWaitOptions options, RaviRequestOptions? requestOptions, ChannelWriter<Hint> hints, CancellationToken cancellationToken)
     {
         var streamOptions = new RaviEventStreamOptions
         {
             // Auto: give up on the stream quickly and poll instead. Sse: keep reconnecting until the wait times out.
-            MaxReconnectAttempts = options.Transport == OtpTransport.Auto ? 2 : null,
+            MaxReconnectAttempts = options.Transport == OtpTransport.Auto ? 2 : Timeout.Infinite,
             Connected = () => hints.TryWrite(new Hint(HintKind.PollAll)),
+            RequestOptions = requestOptions,
         };
 
         try
@@ -353,7 +372,8 @@ public class OtpClient
     private readonly record struct Hint(HintKind Kind, string? ContainerId = null, Exception? Error = null, string? Reason = null);
 
     /// <summary>The state of one wait: where to look, what counts, and how to turn a message into the result.</summary>
-    private sealed class Wait<T>(OtpClient owner, OtpChannel channel, OtpWaitOptions options, DateTimeOffset since, Func<OtpMessage, T?> match, ILogger logger)
+    private sealed class Wait<T>(OtpClient owner, OtpChannel channel, OtpWaitOptions options, DateTimeOffset since, Func<OtpMessage, T?> match,
+        RaviRequestOptions? requestOptions, ILogger logger)
         where T : class
     {
         /// <summary>Checks every unread conversation or thread that changed within the window.</summary>
@@ -453,9 +473,9 @@ public class OtpClient
         private async Task<List<string>> ListUnreadConversationsAsync(CancellationToken cancellationToken)
         {
             var ids = new List<string>();
-            await foreach (var c in owner._client.SmsInbox.ListConversationsAsync(unreadOnly: true, cancellationToken).ConfigureAwait(false))
+            await foreach (var c in owner._client.SmsInbox.ListConversationsAsync(unreadOnly: true, requestOptions, cancellationToken).ConfigureAwait(false))
             {
-                if ((c.LatestMessageDt is null || c.LatestMessageDt >= since) && (c.FromNumber is null || ContainsText(c.FromNumber, options.FromContains)))
+                if ((c.LatestMessageAt is null || c.LatestMessageAt >= since) && (c.FromNumber is null || ContainsText(c.FromNumber, options.FromContains)))
                 {
                     ids.Add(c.ConversationId);
                 }
@@ -467,9 +487,9 @@ public class OtpClient
         private async Task<List<string>> ListUnreadThreadsAsync(CancellationToken cancellationToken)
         {
             var ids = new List<string>();
-            await foreach (var t in owner._client.EmailInbox.ListThreadsAsync(unreadOnly: true, cancellationToken).ConfigureAwait(false))
+            await foreach (var t in owner._client.EmailInbox.ListThreadsAsync(unreadOnly: true, requestOptions, cancellationToken).ConfigureAwait(false))
             {
-                if (t.LatestMessageDt is null || t.LatestMessageDt >= since)
+                if (t.LatestMessageAt is null || t.LatestMessageAt >= since)
                 {
                     ids.Add(t.ThreadId);
                 }
@@ -480,7 +500,7 @@ public class OtpClient
 
         private async Task<IEnumerable<OtpMessage>> ReadConversationAsync(string id, CancellationToken cancellationToken)
         {
-            var conversation = await owner._client.SmsInbox.GetConversationAsync(id, cancellationToken).ConfigureAwait(false);
+            var conversation = await owner._client.SmsInbox.GetConversationAsync(id, requestOptions, cancellationToken).ConfigureAwait(false);
             return conversation.Messages
                 .Where(m => !IsOutbound(m.Direction))
                 .Select(m => new OtpMessage
@@ -490,13 +510,13 @@ public class OtpClient
                     ConversationId = conversation.ConversationId,
                     From = conversation.FromNumber,
                     Body = m.Body ?? string.Empty,
-                    ReceivedAt = m.CreatedDt,
+                    ReceivedAt = m.CreatedAt,
                 });
         }
 
         private async Task<IEnumerable<OtpMessage>> ReadThreadAsync(string id, CancellationToken cancellationToken)
         {
-            var thread = await owner._client.EmailInbox.GetThreadAsync(id, cancellationToken).ConfigureAwait(false);
+            var thread = await owner._client.EmailInbox.GetThreadAsync(id, requestOptions, cancellationToken).ConfigureAwait(false);
             return thread.Messages
                 .Where(m => !IsOutbound(m.Direction))
                 .Select(m => new OtpMessage
@@ -507,7 +527,7 @@ public class OtpClient
                     From = m.FromEmail,
                     Subject = m.Subject ?? thread.Subject,
                     Body = !string.IsNullOrWhiteSpace(m.TextContent) ? m.TextContent : HtmlText.ToText(m.HtmlContent),
-                    ReceivedAt = m.CreatedDt,
+                    ReceivedAt = m.CreatedAt,
                     Email = m,
                 });
         }

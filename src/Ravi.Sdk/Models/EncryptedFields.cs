@@ -5,7 +5,7 @@ namespace Ravi.Sdk.Models;
 /// Those properties are <see langword="null"/>: ciphertext is never handed out as if it were the secret.
 /// </summary>
 [Flags]
-public enum RaviEncryptedFields
+public enum EncryptedFields
 {
     /// <summary>Every field is plaintext (decrypted, or never encrypted).</summary>
     None = 0,

@@ -1,4 +1,6 @@
-namespace Ravi.Sdk.Models;
+using Ravi.Sdk.Models;
+
+namespace Ravi.Sdk.Auth;
 
 /// <summary>A token pair from login, device flow or refresh. <see cref="ToString"/> never shows the tokens.</summary>
 public sealed record RaviTokens
@@ -10,7 +12,7 @@ public sealed record RaviTokens
     public string? RefreshToken { get; init; }
 
     /// <summary>The user the tokens belong to, when the server says.</summary>
-    public RaviUser? User { get; init; }
+    public AccountUser? User { get; init; }
 
     /// <summary>
     /// Set only on the tokens a login returns (<c>LoginAsync</c>, <c>LoginWithDeviceCodeAsync</c>) when the login succeeded but

@@ -1,9 +1,11 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Ravi.Sdk.Http;
+using Ravi.Sdk.Internal;
 using Ravi.Sdk.Models;
+using Ravi.Sdk.Totp;
 
-namespace Ravi.Sdk.Totp;
+namespace Ravi.Sdk.Resources;
 
 /// <summary>
 /// Two-factor (TOTP, RFC 6238) codes for the services an identity enrolled in: keeps each secret end-to-end encrypted
@@ -30,7 +32,7 @@ public class TotpClient
     private const string VaultPath = "api/vault/";
     private readonly RaviClient _client = null!;
 
-    /// <summary>Constructor for mocking frameworks.</summary>
+    /// <summary>Constructor for mocking frameworks: members not overridden throw <see cref="InvalidOperationException"/>.</summary>
     protected TotpClient()
     {
     }
@@ -44,14 +46,17 @@ public class TotpClient
     /// </summary>
     /// <param name="otpauthUriOrSecret">An <c>otpauth://totp/…</c> URI or a base32 secret.</param>
     /// <param name="options">The name and, for a bare secret, issuer, account and parameters; null for the defaults.</param>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for each vault request; null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The enrolment (without the secret).</returns>
     /// <exception cref="ArgumentException">The secret or URI is invalid, or no name can be derived (give <see cref="TotpEnrollOptions.Name"/>); nothing was sent.</exception>
     /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
     /// <exception cref="RaviCryptoException"><see cref="RaviCryptoErrorKind.Locked"/>: the client is not unlocked; nothing was sent.</exception>
     /// <exception cref="RaviApiException">The vault write failed.</exception>
-    public virtual async Task<TotpEnrollment> EnrollAsync(string otpauthUriOrSecret, TotpEnrollOptions? options = null, CancellationToken cancellationToken = default)
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    public virtual async Task<TotpEnrollment> EnrollAsync(string otpauthUriOrSecret, TotpEnrollOptions? options = null, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        RaviMock.ThrowIfMock(_client, this);
         var secret = TotpSecret.Parse(otpauthUriOrSecret, options);
         var rawName = options?.Name ?? secret.Issuer ?? secret.AccountName
             ?? throw new ArgumentException("The secret names no issuer or account: give the enrolment a name (TotpEnrollOptions.Name).", nameof(options));
@@ -59,12 +64,13 @@ public class TotpClient
         RequireIdentity();
         var stored = await _client.Vault.SetAsync(
             new VaultSecretRequest { Key = VaultKeyPrefix + name, Value = secret.ToUri(), Notes = "TOTP secret (otpauth URI) enrolled with Ravi.Sdk" },
-            cancellationToken).ConfigureAwait(false);
+            requestOptions, cancellationToken).ConfigureAwait(false);
         return ToEnrollment(stored.Key, secret);
     }
 
     /// <summary>Computes the current code of an enrolment with the client's clock.</summary>
     /// <param name="name">The enrolment's name, in any case (e.g. <c>github</c>), or its vault key (<c>TOTP_GITHUB</c>).</param>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for each vault request; null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The code and how long it stays valid.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty or invalid; nothing was sent.</exception>
@@ -72,14 +78,17 @@ public class TotpClient
     /// <exception cref="RaviNotFoundException">The identity has no enrolment of that name.</exception>
     /// <exception cref="RaviCryptoException"><see cref="RaviCryptoErrorKind.Locked"/>: the client is locked; or the stored value could not be decrypted.</exception>
     /// <exception cref="RaviApiException">The vault read failed.</exception>
-    public virtual async Task<TotpCode> GetCodeAsync(string name, CancellationToken cancellationToken = default)
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    public virtual async Task<TotpCode> GetCodeAsync(string name, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
-        var secret = await GetSecretAsync(name, cancellationToken).ConfigureAwait(false);
+        RaviMock.ThrowIfMock(_client, this);
+        var secret = await GetSecretCoreAsync(name, requestOptions, cancellationToken).ConfigureAwait(false);
         return secret.ComputeCode(_client.Scope.Pipeline.TimeProvider.GetUtcNow());
     }
 
     /// <summary>Reads an enrolment's stored secret (to compute codes for other instants, or to export it).</summary>
     /// <param name="name">The enrolment's name or vault key.</param>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for each vault request; null for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The secret, with its issuer, account and parameters.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty or invalid; nothing was sent.</exception>
@@ -87,52 +96,69 @@ public class TotpClient
     /// <exception cref="RaviNotFoundException">The identity has no enrolment of that name.</exception>
     /// <exception cref="RaviCryptoException">The client is locked, or the stored value could not be decrypted.</exception>
     /// <exception cref="RaviApiException">The vault read failed.</exception>
-    public virtual async Task<TotpSecret> GetSecretAsync(string name, CancellationToken cancellationToken = default)
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    public virtual Task<TotpSecret> GetSecretAsync(string name, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
+    {
+        RaviMock.ThrowIfMock(_client, this);
+        return GetSecretCoreAsync(name, requestOptions, cancellationToken);
+    }
+
+    /// <summary>Lists the identity's enrolments (reads each <c>TOTP_…</c> vault secret; values that are not TOTP secrets are skipped).</summary>
+    /// <remarks>
+    /// A page of enrolments is made from a page of the vault list (its continuation token and response are the vault
+    /// page's), after reading each <c>TOTP_…</c> secret of that page.
+    /// </remarks>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for each vault request; null for the client's settings.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The enrolments, without secrets; enumerate them, or use <see cref="RaviAsyncPageable{T}.AsPages"/> for pages.</returns>
+    /// <exception cref="RaviIdentityRequiredException">The client has no identity (thrown by this call, before enumerating).</exception>
+    /// <exception cref="RaviCryptoException">While enumerating: the client is locked (the parameters are inside the encrypted value).</exception>
+    /// <include file="../Docs/CallExceptions.xml" path="doc/list/*" />
+    /// <include file="../Docs/CallExceptions.xml" path="doc/arguments/*" />
+    public virtual RaviAsyncPageable<TotpEnrollment> ListAsync(RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
+    {
+        RaviMock.ThrowIfMock(_client, this);
+        RequireIdentity();
+        return new TotpListing(this, _client.Vault.ListAsync(requestOptions, cancellationToken), requestOptions, cancellationToken);
+    }
+
+    /// <summary>Deletes an enrolment (its vault secret).</summary>
+    /// <param name="name">The enrolment's name or vault key.</param>
+    /// <param name="requestOptions">Headers, timeouts and a response callback for each vault request; null for the client's settings.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>True when it existed and was deleted; false when there was none.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or invalid; nothing was sent.</exception>
+    /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
+    /// <exception cref="RaviApiException">The vault call failed.</exception>
+    /// <include file="../Docs/CallExceptions.xml" path="doc/call/*" />
+    public virtual async Task<bool> DeleteAsync(string name, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
+    {
+        RaviMock.ThrowIfMock(_client, this);
+        var key = VaultKey(name);
+        RequireIdentity();
+        await foreach (var item in _client.Vault.ListAsync(requestOptions, cancellationToken).ConfigureAwait(false))
+        {
+            if (string.Equals(item.Key, key, StringComparison.Ordinal))
+            {
+                await _client.Vault.DeleteAsync(item.Uuid, requestOptions, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task<TotpSecret> GetSecretCoreAsync(string name, RaviRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         var key = VaultKey(name);
         RequireIdentity();
-        var stored = await _client.Vault.GetByKeyAsync(key, cancellationToken).ConfigureAwait(false)
+        var stored = await _client.Vault.GetByKeyAsync(key, requestOptions, cancellationToken).ConfigureAwait(false)
             ?? throw new RaviNotFoundException(
                 $"This identity has no TOTP enrolment named '{key[VaultKeyPrefix.Length..]}' (vault key {key}). List them with ListAsync, or enrol the secret first.",
                 new RaviErrorDetails { StatusCode = System.Net.HttpStatusCode.NotFound });
         return Decode(stored) ?? throw new RaviCryptoException(
             RaviCryptoErrorKind.InvalidCiphertext,
             $"The vault secret {key} does not hold an otpauth://totp/ URI or a base32 secret.");
-    }
-
-    /// <summary>Lists the identity's enrolments (reads each <c>TOTP_…</c> vault secret; values that are not TOTP secrets are skipped).</summary>
-    /// <param name="cancellationToken">Cancels the enumeration.</param>
-    /// <returns>The enrolments, without secrets.</returns>
-    /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
-    /// <exception cref="RaviCryptoException">The client is locked (the parameters are inside the encrypted value).</exception>
-    /// <exception cref="RaviApiException">A vault read failed.</exception>
-    public virtual IAsyncEnumerable<TotpEnrollment> ListAsync(CancellationToken cancellationToken = default)
-    {
-        RequireIdentity();
-        return ListCoreAsync(cancellationToken);
-    }
-
-    /// <summary>Deletes an enrolment (its vault secret).</summary>
-    /// <param name="name">The enrolment's name or vault key.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>True when it existed and was deleted; false when there was none.</returns>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or invalid; nothing was sent.</exception>
-    /// <exception cref="RaviIdentityRequiredException">The client has no identity.</exception>
-    /// <exception cref="RaviApiException">The vault call failed.</exception>
-    public virtual async Task<bool> DeleteAsync(string name, CancellationToken cancellationToken = default)
-    {
-        var key = VaultKey(name);
-        RequireIdentity();
-        await foreach (var item in _client.Vault.ListAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (string.Equals(item.Key, key, StringComparison.Ordinal))
-            {
-                await _client.Vault.DeleteAsync(item.Uuid, cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>
@@ -188,7 +214,7 @@ public class TotpClient
 
     private static TotpSecret? Decode(VaultSecret stored)
     {
-        if (stored.EncryptedFields.HasFlag(RaviEncryptedFields.Value) || stored.Value is null)
+        if (stored.EncryptedFields.HasFlag(EncryptedFields.Value) || stored.Value is null)
         {
             throw new RaviCryptoException(
                 RaviCryptoErrorKind.Locked,
@@ -218,23 +244,42 @@ public class TotpClient
 
     private void RequireIdentity() => _client.Scope.RequireIdentity(HttpMethod.Get, VaultPath, IdentityScope.Required);
 
-    private async IAsyncEnumerable<TotpEnrollment> ListCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The enrolments of one vault page: its <c>TOTP_…</c> entries, each read (and decrypted) in full.</summary>
+    private async Task<List<TotpEnrollment>> ReadPageAsync(RaviPage<VaultSecret> page, RaviRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
-        var keys = new List<VaultSecret>();
-        await foreach (var item in _client.Vault.ListAsync(cancellationToken).ConfigureAwait(false))
+        var enrollments = new List<TotpEnrollment>();
+        foreach (var item in page.Values)
         {
-            if (item.Key.StartsWith(VaultKeyPrefix, StringComparison.Ordinal) && item.Key.Length > VaultKeyPrefix.Length)
+            if (!item.Key.StartsWith(VaultKeyPrefix, StringComparison.Ordinal) || item.Key.Length == VaultKeyPrefix.Length)
             {
-                keys.Add(item);
+                continue;
+            }
+
+            var stored = await _client.Vault.GetAsync(item.Uuid, requestOptions, cancellationToken).ConfigureAwait(false);
+            if (Decode(stored) is { } secret)
+            {
+                enrollments.Add(ToEnrollment(stored.Key, secret));
             }
         }
 
-        foreach (var item in keys)
+        return enrollments;
+    }
+
+    /// <summary>The enrolments as a list whose pages follow the vault list's pages.</summary>
+    private sealed class TotpListing(TotpClient owner, RaviAsyncPageable<VaultSecret> vault, RaviRequestOptions? requestOptions, CancellationToken listToken)
+        : RaviAsyncPageable<TotpEnrollment>
+    {
+        public override IAsyncEnumerable<RaviPage<TotpEnrollment>> AsPages(string? continuationToken = null, int? pageSizeHint = null) =>
+            ReadAsync(vault.AsPages(continuationToken, pageSizeHint));
+
+        private async IAsyncEnumerable<RaviPage<TotpEnrollment>> ReadAsync(IAsyncEnumerable<RaviPage<VaultSecret>> pages, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
-            var stored = await _client.Vault.GetAsync(item.Uuid, cancellationToken).ConfigureAwait(false);
-            if (Decode(stored) is { } secret)
+            using var linked = cancellationToken.CanBeCanceled && listToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, listToken) : null;
+            var token = linked?.Token ?? (cancellationToken.CanBeCanceled ? cancellationToken : listToken);
+            await foreach (var page in pages.WithCancellation(token).ConfigureAwait(false))
             {
-                yield return ToEnrollment(stored.Key, secret);
+                var values = await owner.ReadPageAsync(page, requestOptions, token).ConfigureAwait(false);
+                yield return new RaviPage<TotpEnrollment>(values, page.ContinuationToken, page.RawResponse);
             }
         }
     }
