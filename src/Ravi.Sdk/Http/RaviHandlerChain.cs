@@ -3,7 +3,8 @@ using Microsoft.Extensions.Logging;
 namespace Ravi.Sdk.Http;
 
 /// <summary>
-/// Builds the handler chain every request goes through, outermost first:
+/// The handler chain every request goes through, with its transport's lifetime (it disposes the handlers and, when it owns
+/// it, the transport). Outermost first:
 /// the <see cref="RaviPipelinePosition.PerCall"/> handlers added with <c>RaviClientOptions.AddPolicy</c> →
 /// <see cref="RaviResilienceHandler"/> (send limiter, overall timeout, retries, attempt timeout, redirects) →
 /// <see cref="RaviTokenRefreshHandler"/> (bearer for the API origin only, proactive and 401 refresh, one replay) →
@@ -16,25 +17,71 @@ namespace Ravi.Sdk.Http;
 /// Requests to other hosts (the presigned upload) take the same chain and leave without credentials.
 /// Each user handler is wrapped by a <see cref="RaviPolicyGuard"/>, and each position ends in a <see cref="RaviPolicyExit"/>.
 /// </summary>
-internal static class RaviHandlerChain
+internal sealed class RaviHandlerChain : IDisposable
 {
+    private readonly HttpMessageHandler _chain;
+    private readonly HttpMessageInvoker _invoker;
+    private readonly bool _ownsTransport;
+    private int _disposed;
+
     /// <summary>Composes the SDK's handlers and the user's over <paramref name="transport"/>.</summary>
-    /// <param name="pipeline">The pipeline the handlers serve.</param>
-    /// <param name="transport">The innermost handler.</param>
-    /// <param name="auth">The token handler, whose guarded refresh the pipeline hands out.</param>
+    /// <param name="settings">What the handlers read.</param>
+    /// <param name="transport">The innermost handler (sockets, or forwarding to a caller's HttpClient).</param>
+    /// <param name="ownsTransport">Whether the chain disposes <paramref name="transport"/> (also when building fails).</param>
     /// <exception cref="ArgumentException">A handler added with <c>AddPolicy</c> cannot be used (see <see cref="RaviPolicyRegistration"/>).</exception>
-    public static HttpMessageHandler Build(RaviPipeline pipeline, HttpMessageHandler transport, out RaviTokenRefreshHandler auth)
+    public RaviHandlerChain(RaviHandlerSettings settings, HttpMessageHandler transport, bool ownsTransport)
     {
-        var policies = pipeline.Settings.Policies;
+        _ownsTransport = ownsTransport;
+        try
+        {
+            _chain = Build(settings, transport, out var auth);
+            Refresh = auth.Refresh;
+        }
+        catch when (ownsTransport)
+        {
+            transport.Dispose(); // a handler added with AddPolicy could not be used: the client is not built
+            throw;
+        }
+
+        _invoker = new HttpMessageInvoker(_chain, disposeHandler: false);
+    }
+
+    /// <summary>Renews a refresh token the way the token handler does (sent at most once); for <c>Auth.RefreshTokenAsync</c>.</summary>
+    public Auth.RaviTokenRefreshCallback Refresh { get; }
+
+    /// <summary>Sends a request through the whole chain.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        _invoker.SendAsync(request, cancellationToken);
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _invoker.Dispose();
+        if (_ownsTransport)
+        {
+            // DelegatingHandler.Dispose disposes its inner handler, so this reaches the handlers added with AddPolicy and
+            // the transport. A transport we do not own is left alone: InnerHandler cannot be detached once a request was
+            // sent, so the chain is left to the GC.
+            _chain.Dispose();
+        }
+    }
+
+    private static HttpMessageHandler Build(RaviHandlerSettings settings, HttpMessageHandler transport, out RaviTokenRefreshHandler auth)
+    {
+        var policies = settings.Settings.Policies;
         var perCall = Create(policies, RaviPipelinePosition.PerCall);
         var perTry = Create(policies, RaviPipelinePosition.PerTry);
-        var wire = new RaviResponseBufferingHandler(pipeline.Settings.MaxResponseBytes)
+        var wire = new RaviResponseBufferingHandler(settings.Settings.MaxResponseBytes)
         {
-            InnerHandler = new RaviOriginGuardHandler(pipeline.BaseAddress) { InnerHandler = transport },
+            InnerHandler = new RaviOriginGuardHandler(settings.BaseAddress) { InnerHandler = transport },
         };
-        var logging = new RaviLoggingHandler(pipeline.LoggerFactory.CreateLogger("Ravi.Sdk.Http")) { InnerHandler = wire };
-        auth = new RaviTokenRefreshHandler(pipeline) { InnerHandler = Compose(perTry, RaviPipelinePosition.PerTry, logging) };
-        var resilience = new RaviResilienceHandler(pipeline) { InnerHandler = auth };
+        var logging = new RaviLoggingHandler(settings.LoggerFactory.CreateLogger("Ravi.Sdk.Http")) { InnerHandler = wire };
+        auth = new RaviTokenRefreshHandler(settings) { InnerHandler = Compose(perTry, RaviPipelinePosition.PerTry, logging) };
+        var resilience = new RaviResilienceHandler(settings) { InnerHandler = auth };
         return Compose(perCall, RaviPipelinePosition.PerCall, resilience);
     }
 

@@ -1,13 +1,11 @@
 using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ravi.Sdk.Http;
 
@@ -22,9 +20,8 @@ internal sealed class RaviPipeline : IDisposable
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
     private static readonly JsonWriterOptions BodyWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly HttpMessageInvoker _invoker;
-    private readonly HttpMessageHandler _chain;
-    private readonly bool _disposeTransport;
+    private readonly RaviHandlerChain _handlers;
+    private readonly RaviHandlerSettings _handlerSettings;
     private readonly ILogger _logger;
     private int _disposed;
 
@@ -34,50 +31,35 @@ internal sealed class RaviPipeline : IDisposable
     /// <param name="disposeTransport">Whether the pipeline owns <paramref name="transport"/>.</param>
     /// <param name="loggerFactory">Where to log; <see langword="null"/> for the options' factory or none.</param>
     /// <param name="credential">The resolved credential; <see langword="null"/> for the explicit options only (no environment, no files).</param>
+    /// <exception cref="ArgumentException">A handler added with <c>AddPolicy</c> cannot be used.</exception>
     public RaviPipeline(RaviClientSettings options, HttpMessageHandler transport, bool disposeTransport, ILoggerFactory? loggerFactory, Auth.IRaviCredential? credential = null)
     {
-        Settings = options;
-        Credential = credential ?? Auth.RaviCliConfiguration.FromOptions(options) ?? Auth.RaviCredential.SignedOut();
-        BaseAddress = NormalizeBase(options.BaseAddress);
-        TimeProvider = options.TimeProvider;
-        LoggerFactory = loggerFactory ?? options.LoggerFactory ?? NullLoggerFactory.Instance;
+        // Everything the handlers read is resolved first, into an immutable object: they never see this pipeline.
+        _handlerSettings = RaviHandlerSettings.Create(options, loggerFactory, credential);
+        _handlers = new RaviHandlerChain(_handlerSettings, transport, disposeTransport);
         _logger = LoggerFactory.CreateLogger("Ravi.Sdk.Http");
-        UserAgent = BuildUserAgent(options.ApplicationId);
-        _disposeTransport = disposeTransport;
-        try
-        {
-            _chain = RaviHandlerChain.Build(this, transport, out var auth);
-            RefreshCallback = auth.Refresh;
-        }
-        catch when (disposeTransport)
-        {
-            transport.Dispose(); // a handler added with AddPolicy could not be used: the client is not built
-            throw;
-        }
-
-        _invoker = new HttpMessageInvoker(_chain, disposeHandler: false);
     }
 
     /// <summary>The resolved settings this pipeline was built with (immutable).</summary>
-    public RaviClientSettings Settings { get; }
+    public RaviClientSettings Settings => _handlerSettings.Settings;
 
     /// <summary>The API host, always ending in <c>/</c>.</summary>
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _handlerSettings.BaseAddress;
 
     /// <summary>The clock.</summary>
-    public TimeProvider TimeProvider { get; }
+    public TimeProvider TimeProvider => _handlerSettings.TimeProvider;
 
     /// <summary>Supplies and renews the bearer token (see <see cref="RaviTokenRefreshHandler"/>); logins update it.</summary>
-    public Auth.IRaviCredential Credential { get; }
+    public Auth.IRaviCredential Credential => _handlerSettings.Credential;
 
     /// <summary>Renews a refresh token the way the token handler does (sent at most once); for <c>Auth.RefreshTokenAsync</c>.</summary>
-    public Auth.RaviTokenRefreshCallback RefreshCallback { get; }
+    public Auth.RaviTokenRefreshCallback RefreshCallback => _handlers.Refresh;
 
     /// <summary>The logger factory handlers and sub-clients log through.</summary>
-    public ILoggerFactory LoggerFactory { get; }
+    public ILoggerFactory LoggerFactory => _handlerSettings.LoggerFactory;
 
     /// <summary>The User-Agent sent with every request.</summary>
-    public string UserAgent { get; }
+    public string UserAgent => _handlerSettings.UserAgent;
 
     /// <summary>
     /// Creates the default owned transport. Automatic redirects are off: the resilience handler follows only the redirects
@@ -280,18 +262,9 @@ internal sealed class RaviPipeline : IDisposable
 
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            return;
-        }
-
-        _invoker.Dispose();
-        if (_disposeTransport)
-        {
-            // DelegatingHandler.Dispose disposes its inner handler, so this reaches the handlers added with AddPolicy and
-            // the transport. A transport we do not own is left alone: InnerHandler cannot be detached once a request was
-            // sent, so the chain is left to the GC.
-            _chain.Dispose();
+            _handlers.Dispose();
         }
     }
 
@@ -309,7 +282,7 @@ internal sealed class RaviPipeline : IDisposable
     }
 
     internal Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        _invoker.SendAsync(request, cancellationToken);
+        _handlers.SendAsync(request, cancellationToken);
 
     private static RaviApiException InvalidResponse(HttpResponseMessage response, string message, Exception? inner) =>
         new(message, new RaviErrorDetails { StatusCode = response.StatusCode }, inner);
@@ -364,23 +337,4 @@ internal sealed class RaviPipeline : IDisposable
     /// the wrong token type or a string that is not valid UTF-8 or not a valid value.
     /// </summary>
     private static bool IsInvalidData(Exception ex) => ex is JsonException or InvalidOperationException or FormatException;
-
-    private static Uri NormalizeBase(Uri baseAddress)
-    {
-        var s = baseAddress.GetLeftPart(UriPartial.Path);
-        return new Uri(s.EndsWith('/') ? s : s + "/", UriKind.Absolute);
-    }
-
-    private static string BuildUserAgent(string? applicationId)
-    {
-        var version = typeof(RaviPipeline).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
-        var plus = version.IndexOf('+', StringComparison.Ordinal);
-        if (plus >= 0)
-        {
-            version = version[..plus];
-        }
-
-        var ua = $"Ravi.Sdk/{version} (.NET {Environment.Version}; {System.Runtime.InteropServices.RuntimeInformation.OSDescription.Replace('(', '[').Replace(')', ']')})";
-        return string.IsNullOrWhiteSpace(applicationId) ? ua : $"{applicationId} {ua}";
-    }
 }

@@ -6,11 +6,11 @@ using Polly.Timeout;
 namespace Ravi.Sdk.Http;
 
 /// <summary>
-/// The outermost SDK handler: the optional client-side send limiter, then one Polly v8 pipeline built per client —
+/// The outermost SDK handler: the optional client-side send limiter, then one Polly v8 resilience strategy built per client —
 /// overall timeout → retry (the SDK's <see cref="RaviBackoff"/>, honouring <c>retry_after_seconds</c>/<c>Retry-After</c>) →
 /// per-attempt timeout → the attempt. GET/PUT/DELETE/HEAD/OPTIONS (and POSTs marked <see cref="RaviHeaders.IdempotentPost"/>)
 /// are retried on transport errors, attempt timeouts, 408, 429, 500, 502, 503 and 504; other POSTs only on 429 and on
-/// connection failures before sending. Requests marked <see cref="RaviHeaders.Streaming"/> skip the pipeline (one attempt,
+/// connection failures before sending. Requests marked <see cref="RaviHeaders.Streaming"/> skip the strategy (one attempt,
 /// no timeouts: the event stream has its own silence timeout).
 /// </summary>
 /// <remarks>
@@ -26,7 +26,7 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
     private static readonly ResiliencePropertyKey<CallState> StateKey = new("Ravi.Sdk.CallState");
     private static readonly TimeSpan MaxPollyDelay = TimeSpan.FromDays(1);
 
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly ResiliencePipeline<HttpResponseMessage> _strategy;
     private readonly RaviSendLimiter? _limiter;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -36,18 +36,18 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
     private readonly int _maxRetries;
     private readonly RaviRedirectPolicy _redirects;
 
-    public RaviResilienceHandler(RaviPipeline pipeline)
+    public RaviResilienceHandler(RaviHandlerSettings settings)
     {
-        _redirects = new RaviRedirectPolicy(pipeline.BaseAddress);
-        var options = pipeline.Settings;
-        _timeProvider = pipeline.TimeProvider;
-        _logger = pipeline.LoggerFactory.CreateLogger("Ravi.Sdk.Http");
+        _redirects = new RaviRedirectPolicy(settings.BaseAddress);
+        var options = settings.Settings;
+        _timeProvider = settings.TimeProvider;
+        _logger = settings.LoggerFactory.CreateLogger("Ravi.Sdk.Http");
         _attemptTimeout = options.AttemptTimeout;
         _overallTimeout = options.OverallTimeout;
         _maxRetryDelay = options.MaxRetryDelay;
         _maxRetries = options.MaxRetries;
         _limiter = options.EnableSendLimiter ? new RaviSendLimiter(_timeProvider) : null;
-        _pipeline = BuildPipeline(options);
+        _strategy = BuildStrategy(options);
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -85,7 +85,7 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
         context.Properties.Set(StateKey, state);
         try
         {
-            var response = await _pipeline.ExecuteAsync(
+            var response = await _strategy.ExecuteAsync(
                 static (ctx, st) => new ValueTask<HttpResponseMessage>(st.Handler.SendAttemptAsync(st, ctx.CancellationToken)),
                 context,
                 state).ConfigureAwait(false);
@@ -157,7 +157,7 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
         }
     }
 
-    private ResiliencePipeline<HttpResponseMessage> BuildPipeline(RaviClientSettings options)
+    private ResiliencePipeline<HttpResponseMessage> BuildStrategy(RaviClientSettings options)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _timeProvider, Name = "Ravi.Sdk" };
 
@@ -297,7 +297,7 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Per-call state shared by the pipeline's callbacks (through the pooled <see cref="ResilienceContext"/>).</summary>
+    /// <summary>Per-call state shared by the strategy's callbacks (through the pooled <see cref="ResilienceContext"/>).</summary>
     private sealed class CallState
     {
         public CallState(RaviResilienceHandler handler, HttpRequestMessage request, bool idempotent, DateTimeOffset? deadline, CancellationToken userToken)
@@ -331,7 +331,7 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
         /// <summary>This call's attempt timeout (its <see cref="RaviRequestOptions"/>, else the client's).</summary>
         public TimeSpan AttemptTimeout { get; init; }
 
-        /// <summary>How many attempts the pipeline started (redirect hops within one attempt do not count).</summary>
+        /// <summary>How many attempts the strategy started (redirect hops within one attempt do not count).</summary>
         public int Attempts { get; set; }
     }
 }

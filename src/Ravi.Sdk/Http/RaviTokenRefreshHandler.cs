@@ -45,16 +45,16 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
     private TokenInfo? _last;
     private string? _spentRefreshToken;
 
-    public RaviTokenRefreshHandler(RaviPipeline pipeline)
+    public RaviTokenRefreshHandler(RaviHandlerSettings settings)
     {
-        _credential = pipeline.Credential;
-        _refreshUri = new Uri(pipeline.BaseAddress, RefreshPath);
-        _userAgent = pipeline.UserAgent;
-        _timeProvider = pipeline.TimeProvider;
-        _skew = pipeline.Settings.TokenRefreshSkew;
-        var attempt = pipeline.Settings.AttemptTimeout;
+        _credential = settings.Credential;
+        _refreshUri = new Uri(settings.BaseAddress, RefreshPath);
+        _userAgent = settings.UserAgent;
+        _timeProvider = settings.TimeProvider;
+        _skew = settings.Settings.TokenRefreshSkew;
+        var attempt = settings.Settings.AttemptTimeout;
         _refreshTimeout = attempt == Timeout.InfiniteTimeSpan || attempt > MaxRefreshTime ? MaxRefreshTime : attempt;
-        _logger = pipeline.LoggerFactory.CreateLogger("Ravi.Sdk.Auth");
+        _logger = settings.LoggerFactory.CreateLogger("Ravi.Sdk.Auth");
         _refresh = SendRefreshAsync;
         if (_credential is RaviCredential own)
         {
