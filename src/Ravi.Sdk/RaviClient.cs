@@ -52,6 +52,8 @@ public class RaviClient : IDisposable
     /// request may already have reached that host (.NET drops <c>Authorization</c> on a redirect, but not the other
     /// headers, and a 307/308 resends the body); the SDK then refuses the answer with <see cref="RaviRedirectException"/>.
     /// Do not put a retrying handler in it either: the SDK retries by itself, and only what is safe to repeat.
+    /// The SDK's own transport sets <c>MaxResponseDrainSize = 0</c>, so that an event stream the caller stops closes its
+    /// connection at once; with .NET's default (1 MiB within 2 s) a stopped stream keeps its connection for up to 2 s.
     /// </remarks>
     /// <param name="httpClient">The client to send through; its <c>BaseAddress</c> is ignored in favour of <see cref="RaviClientOptions.BaseAddress"/>.</param>
     /// <param name="options">The settings; validated, then copied (changing them afterwards does not affect the client).</param>
@@ -79,7 +81,7 @@ public class RaviClient : IDisposable
         // Credential and identity chains (docs/authentication.md#the-credential-chain): explicit options, then environment variables and the CLI's files — run
         // lazily, on first use, never here (a client is cheap to build and follows the files as they change).
         environment ??= RaviEnvironment.System;
-        var authLogger = (loggerFactory ?? preparedOptions.LoggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger("Ravi.Sdk.Auth");
+        var authLogger = (loggerFactory ?? preparedOptions.LoggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger(Diagnostics.RaviLogCategories.Auth);
         var (credential, credentialSource) = RaviCliConfiguration.CreateCredential(preparedOptions, environment, authLogger);
         RaviAuthLog.CredentialSource(authLogger, credentialSource);
 

@@ -60,6 +60,9 @@ public sealed class RaviRequestOptions
     public Action<RaviResponse>? OnResponse { get; set; }
 
     /// <summary>Whether any header was added (without creating the dictionary).</summary>
+    /// <summary>Whether the request asks for its connection to be closed after the response (an OTP wait's reads next to its stream).</summary>
+    internal bool CloseConnection { get; set; }
+
     internal bool HasHeaders => _headers is { Count: > 0 };
 
     /// <summary>The extra headers, or none.</summary>

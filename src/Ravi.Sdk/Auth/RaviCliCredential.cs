@@ -35,12 +35,16 @@ internal sealed class RaviCliCredential : IRaviCredential
         Current is { } current ? current.GetTokenAsync(cancellationToken) : ResolveThenGetAsync(cancellationToken);
 
     /// <inheritdoc/>
-    public async ValueTask<RaviTokens> RefreshAsync(RaviTokens rejected, RaviTokenRefreshCallback refresh, CancellationToken cancellationToken = default)
+    public ValueTask<RaviTokens> RefreshAsync(RaviTokens rejected, RaviTokenRefreshCallback refresh, CancellationToken cancellationToken = default) =>
+        RefreshAsync(rejected, refresh, _logger, cancellationToken);
+
+    /// <summary>Renews through the credential found, logging its renewal to <paramref name="logger"/> (the calling client's).</summary>
+    internal async ValueTask<RaviTokens> RefreshAsync(RaviTokens rejected, RaviTokenRefreshCallback refresh, ILogger? logger, CancellationToken cancellationToken)
     {
         var current = Current ?? await ResolveAsync(cancellationToken).ConfigureAwait(false);
         return current is null
             ? throw RaviAuthErrors.CannotRefresh(staticApiKey: false)
-            : await current.RefreshAsync(rejected, refresh, cancellationToken).ConfigureAwait(false);
+            : await current.RefreshAsync(rejected, refresh, logger, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -65,7 +69,6 @@ internal sealed class RaviCliCredential : IRaviCredential
 
         var target = RaviCliConfiguration.ExplicitDirectory(_options, _environment) ?? RaviCliConfiguration.HomeDirectory(_environment);
         var login = new RaviCredential(tokens, target is null ? null : RaviCliTokenStore.ForDirectory(target));
-        login.UseLogger(_logger);
         Volatile.Write(ref _current, login);
         Volatile.Write(ref _signedOut, 0);
         try
@@ -76,7 +79,6 @@ internal sealed class RaviCliCredential : IRaviCredential
         {
             // Keep the session in memory without a store: renewals must not keep trying (and failing) to write that file.
             var memoryOnly = new RaviCredential(tokens, null);
-            memoryOnly.UseLogger(_logger);
             Interlocked.CompareExchange(ref _current, memoryOnly, login);
             throw;
         }
@@ -145,7 +147,6 @@ internal sealed class RaviCliCredential : IRaviCredential
 
     private RaviCredential Publish(RaviCredential found, string source)
     {
-        found.UseLogger(_logger);
         var winner = Interlocked.CompareExchange(ref _current, found, null);
         if (winner is not null)
         {

@@ -22,7 +22,6 @@ public sealed class RaviCredential : IRaviCredential
     private Task<RaviTokens>? _refreshTask;
     private string? _rejectedRefreshToken;
     private RaviTokens? _adopted;
-    private ILogger? _logger;
 
     /// <summary>Creates an in-memory credential from tokens (or a static API key with no refresh token).</summary>
     /// <param name="accessToken">The access token (JWT) or API key.</param>
@@ -88,7 +87,15 @@ public sealed class RaviCredential : IRaviCredential
     }
 
     /// <inheritdoc/>
-    public async ValueTask<RaviTokens> RefreshAsync(RaviTokens rejected, RaviTokenRefreshCallback refresh, CancellationToken cancellationToken = default)
+    public ValueTask<RaviTokens> RefreshAsync(RaviTokens rejected, RaviTokenRefreshCallback refresh, CancellationToken cancellationToken = default) =>
+        RefreshAsync(rejected, refresh, null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="RefreshAsync(RaviTokens, RaviTokenRefreshCallback, CancellationToken)"/>, logging what the renewal it starts
+    /// does (adopting another process's tokens, a store that cannot be written) to the calling client's
+    /// <paramref name="logger"/>. The credential keeps no logger: it may be shared by clients that log to different places.
+    /// </summary>
+    internal async ValueTask<RaviTokens> RefreshAsync(RaviTokens rejected, RaviTokenRefreshCallback refresh, ILogger? logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rejected);
         ArgumentNullException.ThrowIfNull(refresh);
@@ -104,7 +111,7 @@ public sealed class RaviCredential : IRaviCredential
 
             if (_refreshTask is null || _refreshTask.IsCompleted)
             {
-                _refreshTask = RefreshCoreAsync(current ?? rejected, refresh);
+                _refreshTask = RefreshCoreAsync(current ?? rejected, refresh, logger);
             }
 
             task = _refreshTask;
@@ -168,9 +175,6 @@ public sealed class RaviCredential : IRaviCredential
             return previous;
         }
     }
-
-    /// <summary>Lets the owning client log renewals (first logger wins; the credential may be shared).</summary>
-    internal void UseLogger(ILogger logger) => Interlocked.CompareExchange(ref _logger, logger, null);
 
     /// <summary>
     /// Whether <paramref name="tokens"/> were adopted from the store (another process's rotation) and have not been renewed
@@ -238,7 +242,7 @@ public sealed class RaviCredential : IRaviCredential
         }
     }
 
-    private async Task<RaviTokens> RefreshCoreAsync(RaviTokens basis, RaviTokenRefreshCallback refresh)
+    private async Task<RaviTokens> RefreshCoreAsync(RaviTokens basis, RaviTokenRefreshCallback refresh, ILogger? logger)
     {
         // Run outside the caller's lock and context; shared by every waiter, so no single caller's token cancels it.
         await Task.Yield();
@@ -254,7 +258,7 @@ public sealed class RaviCredential : IRaviCredential
                 catch (RaviTokenStoreException ex)
                 {
                     // A read-only directory: the refresh still works, only saving it will not.
-                    if (_logger is { } l)
+                    if (logger is { } l)
                     {
                         RaviAuthLog.StoreWriteFailed(l, ex.GetType().Name);
                     }
@@ -273,7 +277,7 @@ public sealed class RaviCredential : IRaviCredential
                         Volatile.Write(ref _adopted, adopted);
                     }
 
-                    if (_logger is { } l)
+                    if (logger is { } l)
                     {
                         var where = Store.ToString() ?? "store";
                         RaviAuthLog.TokensAdopted(l, where);
@@ -328,7 +332,7 @@ public sealed class RaviCredential : IRaviCredential
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or RaviTokenStoreException)
                 {
                     // The renewed tokens still work in memory; only persistence failed.
-                    if (_logger is { } l)
+                    if (logger is { } l)
                     {
                         RaviAuthLog.StoreWriteFailed(l, ex.GetType().Name);
                     }

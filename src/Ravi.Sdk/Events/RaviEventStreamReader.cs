@@ -51,7 +51,7 @@ internal sealed class RaviEventStreamReader
         _options = options;
         _backoff = new RaviBackoff(options.InitialReconnectDelay, options.MaxReconnectDelay);
         _timeProvider = scope.Pipeline.TimeProvider;
-        _logger = scope.Pipeline.LoggerFactory.CreateLogger("Ravi.Sdk.Events");
+        _logger = scope.Pipeline.LoggerFactory.CreateLogger(Diagnostics.RaviLogCategories.Events);
     }
 
     private enum Outcome
@@ -71,9 +71,12 @@ internal sealed class RaviEventStreamReader
         var unauthorized = 0;
         TimeSpan? serverRetry = null;
 
+        // One span for the stream's lifetime (Ravi.Events.Stream): every connection runs under it, reconnects are its events.
+        using var operation = Diagnostics.RaviOperation.Start("Events.Stream", _scope.Pipeline.BaseAddress);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            operation.Resume();
             var startId = resumeId;
             var productive = false;
             var outcome = Outcome.Failed;
@@ -101,6 +104,7 @@ internal sealed class RaviEventStreamReader
                     unauthorized = connect.Unauthorized ? unauthorized + 1 : 0;
                     if (unauthorized > MaxConsecutiveUnauthorized)
                     {
+                        operation.Fail(error!, cancellationToken);
                         ExceptionDispatchInfo.Throw(error!); // the token handler could not get a working token
                     }
                 }
@@ -184,14 +188,18 @@ internal sealed class RaviEventStreamReader
 
                 if (error is RaviApiException)
                 {
+                    operation.Fail(error, cancellationToken);
                     ExceptionDispatchInfo.Throw(error);
                 }
 
-                throw GaveUp(failures, reason, error);
+                var gaveUp = GaveUp(failures, reason, error);
+                operation.Fail(gaveUp, cancellationToken);
+                throw gaveUp;
             }
 
             var delay = ComputeDelay(failures, productive, serverRetry, retryAfter);
             EventsLog.Reconnecting(_logger, (long)delay.TotalMilliseconds, failures, reason);
+            Diagnostics.RaviStreamTelemetry.Reconnecting(_scope.Pipeline.BaseAddress, failures, delay, error);
             if (delay > TimeSpan.Zero)
             {
                 await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);

@@ -32,6 +32,13 @@ namespace Ravi.Sdk.Events;
 /// plain arrays left to the GC, so a hostile stream never parks giant arrays in the shared pool. Pooled buffers are
 /// cleared before they go back (events carry message previews).
 /// </para>
+/// <para>
+/// Idle streams hold no buffer: when everything read so far has been parsed and the last read did not fill the buffer (the
+/// connection has nothing more at hand), the buffers go back to the pool and the parser waits with a zero-byte read, which
+/// the HTTP response stream completes when data arrives; then it rents again. An event stream spends nearly all its time
+/// waiting, so thousands of open streams cost no read buffers. A stream that does not wait on zero-byte reads returns at
+/// once and the parser reads as before.
+/// </para>
 /// <para>Not thread-safe; one parser per connection.</para>
 /// </remarks>
 internal sealed class SseEventParser : IDisposable
@@ -60,6 +67,8 @@ internal sealed class SseEventParser : IDisposable
     private bool _bomChecked;
     private bool _skipLf;
     private bool _disposed;
+    private readonly int _bufferSize;
+    private bool _lastReadFilled;
 
     private byte[]? _data;
     private int _dataLength;
@@ -88,7 +97,8 @@ internal sealed class SseEventParser : IDisposable
         _pool = pool ?? ArrayPool<byte>.Shared;
         _maxEventSize = maxEventSize;
         _maxLineLength = (int)Math.Min((long)maxEventSize + LineOverhead, Array.MaxLength - MinReadSize);
-        _buffer = Rent(Math.Min(DefaultBufferSize, _maxLineLength + MinReadSize));
+        _bufferSize = Math.Min(DefaultBufferSize, _maxLineLength + MinReadSize);
+        _buffer = []; // rented when the first bytes are read
         _lastEventIdBuffer = lastEventId ?? string.Empty;
         LastEventId = _lastEventIdBuffer;
     }
@@ -170,7 +180,21 @@ internal sealed class SseEventParser : IDisposable
         while (!_eof)
         {
             PrepareBufferForRead();
+            if (_start == _end && !_lastReadFilled)
+            {
+                // Everything read is parsed and the connection had nothing more: wait for data without holding buffers.
+                ReleaseIdleBuffers();
+                await _stream.ReadAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (_buffer.Length == 0)
+            {
+                _buffer = Rent(_bufferSize);
+            }
+
+            var space = _buffer.Length - _end;
             var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+            _lastReadFilled = read == space;
             if (read <= 0)
             {
                 // Spec: "Once the end of the file is reached, any pending data must be discarded. (If the file ends in
@@ -195,6 +219,19 @@ internal sealed class SseEventParser : IDisposable
 
         DiscardPendingEvent();
         return false;
+    }
+
+    /// <summary>Gives the read buffer back, and the data buffer unless an event's data lines are pending in it.</summary>
+    private void ReleaseIdleBuffers()
+    {
+        Return(_buffer);
+        _buffer = [];
+        _start = _end = _scan = 0;
+        if (_data is not null && _dataLines == 0)
+        {
+            Return(_data);
+            _data = null;
+        }
     }
 
     /// <summary>Skips a UTF-8 BOM at the start of the stream; false while too few bytes arrived to tell.</summary>

@@ -88,6 +88,11 @@ internal static class RaviCallOptions
             request.Headers.TryAddWithoutValidation(IdempotencyKeyHeader, key);
         }
 
+        if (options.CloseConnection)
+        {
+            request.Headers.ConnectionClose = true;
+        }
+
         request.Options.Set(Key, options);
     }
 

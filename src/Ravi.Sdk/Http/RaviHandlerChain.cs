@@ -79,7 +79,7 @@ internal sealed class RaviHandlerChain : IDisposable
         {
             InnerHandler = new RaviOriginGuardHandler(settings.BaseAddress) { InnerHandler = transport },
         };
-        var logging = new RaviLoggingHandler(settings.LoggerFactory.CreateLogger("Ravi.Sdk.Http")) { InnerHandler = wire };
+        var logging = new RaviLoggingHandler(settings.LoggerFactory.CreateLogger(Diagnostics.RaviLogCategories.Http)) { InnerHandler = wire };
         auth = new RaviTokenRefreshHandler(settings) { InnerHandler = Compose(perTry, RaviPipelinePosition.PerTry, logging) };
         var resilience = new RaviResilienceHandler(settings) { InnerHandler = auth };
         return Compose(perCall, RaviPipelinePosition.PerCall, resilience);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
+using Ravi.Sdk.Diagnostics;
 
 namespace Ravi.Sdk.Http;
 
@@ -27,6 +28,8 @@ internal sealed class RaviListing<TWire, T> : RaviAsyncPageable<T>
     private readonly bool _pagesBySize;
     private readonly RaviRequestOptions? _requestOptions;
     private readonly CancellationToken _cancellationToken;
+    private readonly string _callerFile;
+    private readonly string _callerMember;
 
     /// <param name="pipeline">The pipeline.</param>
     /// <param name="relativePath">The list path under the base address, with its query (e.g. <c>api/email-messages/?unread=true</c>).</param>
@@ -37,9 +40,14 @@ internal sealed class RaviListing<TWire, T> : RaviAsyncPageable<T>
     /// <param name="pagesBySize">Whether the endpoint pages with <c>limit</c>/<c>offset</c> (page size hints become <c>limit</c>).</param>
     /// <param name="requestOptions">The call's options, applied to every page request.</param>
     /// <param name="cancellationToken">The token the list was created with (linked with the enumerator's).</param>
+    /// <param name="callerFile">The sub-client's source file, which names the operation's span (<c>Ravi.Phone.List</c>).</param>
+    /// <param name="callerMember">The sub-client method that created the list.</param>
     public RaviListing(RaviPipeline pipeline, string relativePath, IdentityScope scope, string? identityUuid, JsonTypeInfo<TWire> typeInfo,
-        Func<TWire, T?> select, bool pagesBySize, RaviRequestOptions? requestOptions, CancellationToken cancellationToken)
+        Func<TWire, T?> select, bool pagesBySize, string callerFile, string callerMember, RaviRequestOptions? requestOptions,
+        CancellationToken cancellationToken)
     {
+        _callerFile = callerFile;
+        _callerMember = callerMember;
         _pipeline = pipeline;
         _relativePath = relativePath;
         _scope = scope;
@@ -100,6 +108,9 @@ internal sealed class RaviListing<TWire, T> : RaviAsyncPageable<T>
             : null;
         using var call = RaviCallOptions.Link(_requestOptions, listToken?.Token ?? (cancellationToken.CanBeCanceled ? cancellationToken : _cancellationToken));
         var token = call.Token;
+
+        // The span lasts the whole enumeration; each page's request runs under it (the iterator resumes on its consumer's context).
+        using var operation = RaviOperation.StartForCaller(_callerFile, _callerMember, _pipeline.BaseAddress);
         var maxPages = _pipeline.Settings.MaxPages;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         Uri? next = start;
@@ -116,7 +127,19 @@ internal sealed class RaviListing<TWire, T> : RaviAsyncPageable<T>
             }
 
             seen.Add(next.AbsoluteUri);
-            var (items, link, response) = await _pipeline.ReadPageAsync(next, _scope, _identityUuid, _typeInfo, _requestOptions, token).ConfigureAwait(false);
+            operation.Resume();
+            List<TWire> items;
+            string? link;
+            RaviResponse response;
+            try
+            {
+                (items, link, response) = await _pipeline.ReadPageAsync(next, _scope, _identityUuid, _typeInfo, _requestOptions, token).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                operation.Fail(ex, token);
+                throw;
+            }
             RaviException? badLink = null;
             try
             {

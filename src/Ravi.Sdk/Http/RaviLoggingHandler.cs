@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Ravi.Sdk.Diagnostics;
 
 namespace Ravi.Sdk.Http;
 
 /// <summary>
 /// The innermost SDK handler: logs every wire attempt (including token refreshes) with method, path (no query string),
-/// status and duration, and reports it as an <see cref="Activity"/> and a duration metric (see <see cref="RaviDiagnostics"/>).
+/// status and duration, and records it in <see cref="RaviMetrics.RequestDuration"/> (see <see cref="RaviAttemptTelemetry"/>).
+/// It starts no span: each attempt is System.Net.Http's own <c>System.Net.Http</c> span, beneath the operation's.
 /// Never logs headers or bodies.
 /// </summary>
 internal sealed class RaviLoggingHandler : DelegatingHandler
@@ -17,18 +19,14 @@ internal sealed class RaviLoggingHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var log = _logger.IsEnabled(LogLevel.Debug);
-        var metric = RaviDiagnostics.RequestDuration.Enabled;
-        if (!log && !metric && !RaviDiagnostics.ActivitySource.HasListeners())
+        var metric = RaviMetrics.RequestDuration.Enabled;
+        if (!log && !metric)
         {
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
         var method = request.Method.Method;
         var path = request.RequestUri?.AbsolutePath;
-        using var activity = RaviDiagnostics.ActivitySource.StartActivity("Ravi " + method, ActivityKind.Client);
-        activity?.SetTag("http.request.method", method);
-        activity?.SetTag("url.path", path);
-        activity?.SetTag("server.address", request.RequestUri?.Host);
         if (log)
         {
             RaviHttpLog.RequestStarting(_logger, method, path);
@@ -40,15 +38,9 @@ internal sealed class RaviLoggingHandler : DelegatingHandler
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             var elapsed = Stopwatch.GetElapsedTime(started);
             var status = (int)response.StatusCode;
-            activity?.SetTag("http.response.status_code", status);
-            if (status >= 400)
-            {
-                activity?.SetStatus(ActivityStatusCode.Error);
-            }
-
             if (metric)
             {
-                RaviDiagnostics.RequestDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("http.request.method", method), new KeyValuePair<string, object?>("http.response.status_code", status));
+                RaviAttemptTelemetry.Record(request, elapsed, status, null);
             }
 
             if (log)
@@ -63,11 +55,9 @@ internal sealed class RaviLoggingHandler : DelegatingHandler
             var elapsed = Stopwatch.GetElapsedTime(started);
             var errorType = ex.GetType().Name;
             var requestError = ex is HttpRequestException hre ? hre.HttpRequestError.ToString() : null;
-            activity?.SetStatus(ActivityStatusCode.Error, errorType);
-            activity?.SetTag("error.type", requestError ?? errorType);
-            if (metric)
+            if (metric && !cancellationToken.IsCancellationRequested)
             {
-                RaviDiagnostics.RequestDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("http.request.method", method), new KeyValuePair<string, object?>("error.type", requestError ?? errorType));
+                RaviAttemptTelemetry.Record(request, elapsed, null, ex);
             }
 
             if (log)

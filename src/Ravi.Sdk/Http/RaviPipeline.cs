@@ -6,6 +6,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
+using Ravi.Sdk.Diagnostics;
 
 namespace Ravi.Sdk.Http;
 
@@ -37,7 +38,7 @@ internal sealed class RaviPipeline : IDisposable
         // Everything the handlers read is resolved first, into an immutable object: they never see this pipeline.
         _handlerSettings = RaviHandlerSettings.Create(options, loggerFactory, credential);
         _handlers = new RaviHandlerChain(_handlerSettings, transport, disposeTransport);
-        _logger = LoggerFactory.CreateLogger("Ravi.Sdk.Http");
+        _logger = LoggerFactory.CreateLogger(RaviLogCategories.Http);
     }
 
     /// <summary>The resolved settings this pipeline was built with (immutable).</summary>
@@ -72,6 +73,11 @@ internal sealed class RaviPipeline : IDisposable
         AutomaticDecompression = DecompressionMethods.All,
         ConnectTimeout = TimeSpan.FromSeconds(15),
         EnableMultipleHttp2Connections = true,
+
+        // A response disposed before its end is an event stream the caller stopped (every other body is read in full
+        // inside the attempt): close its connection now instead of draining it for up to ResponseDrainTimeout (2 s), which
+        // for a stream that never ends only keeps a socket open next to whatever the caller opens next.
+        MaxResponseDrainSize = 0,
 
         // SSE resumes with Last-Event-ID, which WHATWG sends as UTF-8; SocketsHttpHandler refuses non-ASCII header
         // values unless an encoding is chosen for them.
@@ -135,28 +141,46 @@ internal sealed class RaviPipeline : IDisposable
     }
 
     /// <summary>Sends the request and deserializes a JSON response.</summary>
-    public async Task<T> SendAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    public async Task<T> SendAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken, [CallerFilePath] string callerFile = "", [CallerMemberName] string callerMember = "")
     {
-        using (request)
+        using var operation = RaviOperation.StartForCaller(callerFile, callerMember, BaseAddress);
+        try
         {
-            using var call = RaviCallOptions.Link(RaviCallOptions.Of(request), cancellationToken);
-            using var response = await SendCoreAsync(request, call.Token).ConfigureAwait(false);
-            await EnsureSuccessAsync(response, call.Token).ConfigureAwait(false);
-            var value = await ReadJsonAsync(response, typeInfo, call.Token).ConfigureAwait(false);
-            RaviCallOptions.Report(request, response);
-            return value;
+            using (request)
+            {
+                using var call = RaviCallOptions.Link(RaviCallOptions.Of(request), cancellationToken);
+                using var response = await SendCoreAsync(request, call.Token).ConfigureAwait(false);
+                await EnsureSuccessAsync(response, call.Token).ConfigureAwait(false);
+                var value = await ReadJsonAsync(response, typeInfo, call.Token).ConfigureAwait(false);
+                RaviCallOptions.Report(request, response);
+                return value;
+            }
+        }
+        catch (Exception ex)
+        {
+            operation.Fail(ex, cancellationToken, request);
+            throw;
         }
     }
 
     /// <summary>Sends the request and expects a success status; the body (if any) is ignored.</summary>
-    public async Task SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    public async Task SendAsync(HttpRequestMessage request, CancellationToken cancellationToken, [CallerFilePath] string callerFile = "", [CallerMemberName] string callerMember = "")
     {
-        using (request)
+        using var operation = RaviOperation.StartForCaller(callerFile, callerMember, BaseAddress);
+        try
         {
-            using var call = RaviCallOptions.Link(RaviCallOptions.Of(request), cancellationToken);
-            using var response = await SendCoreAsync(request, call.Token).ConfigureAwait(false);
-            await EnsureSuccessAsync(response, call.Token).ConfigureAwait(false);
-            RaviCallOptions.Report(request, response);
+            using (request)
+            {
+                using var call = RaviCallOptions.Link(RaviCallOptions.Of(request), cancellationToken);
+                using var response = await SendCoreAsync(request, call.Token).ConfigureAwait(false);
+                await EnsureSuccessAsync(response, call.Token).ConfigureAwait(false);
+                RaviCallOptions.Report(request, response);
+            }
+        }
+        catch (Exception ex)
+        {
+            operation.Fail(ex, cancellationToken, request);
+            throw;
         }
     }
 
@@ -185,11 +209,12 @@ internal sealed class RaviPipeline : IDisposable
     /// host), through the whole chain: the user's handlers, timeouts, retries of the idempotent PUT, the log line and span.
     /// No redirect is followed; a transport failure is a <see cref="RaviConnectionException"/>.
     /// </summary>
-    public Task SendAnonymousAsync(HttpRequestMessage request, RaviRequestOptions? requestOptions, CancellationToken cancellationToken)
+    public Task SendAnonymousAsync(HttpRequestMessage request, RaviRequestOptions? requestOptions, CancellationToken cancellationToken,
+        [CallerFilePath] string callerFile = "", [CallerMemberName] string callerMember = "")
     {
         request.Options.Set(RaviHeaders.Anonymous, true);
         RaviCallOptions.Apply(request, requestOptions); // the caller's headers are for the API: stripped for another origin
-        return SendAsync(request, cancellationToken);
+        return SendAsync(request, cancellationToken, callerFile, callerMember); // one operation span, as every call
     }
 
     /// <summary>
@@ -197,15 +222,17 @@ internal sealed class RaviPipeline : IDisposable
     /// <c>{count,next,previous,results}</c> page is followed through <c>next</c> links on the API origin.
     /// </summary>
     public RaviAsyncPageable<T> List<T>(string relativePath, IdentityScope scope, string? identityUuid, JsonTypeInfo<T> typeInfo,
-        RaviRequestOptions? requestOptions, CancellationToken cancellationToken, Func<T, bool>? filter = null, bool pagesBySize = false) =>
+        RaviRequestOptions? requestOptions, CancellationToken cancellationToken, Func<T, bool>? filter = null, bool pagesBySize = false,
+        [CallerFilePath] string callerFile = "", [CallerMemberName] string callerMember = "") =>
         new RaviListing<T, T>(this, relativePath, scope, identityUuid, typeInfo,
             filter is null ? RaviListing<T, T>.Identity : item => filter(item) ? item : default,
-            pagesBySize, requestOptions, cancellationToken);
+            pagesBySize, callerFile, callerMember, requestOptions, cancellationToken);
 
     /// <summary>A list endpoint whose wire items become other models (e.g. decrypted vault secrets).</summary>
     public RaviAsyncPageable<T> List<TWire, T>(string relativePath, IdentityScope scope, string? identityUuid, JsonTypeInfo<TWire> typeInfo,
-        Func<TWire, T> select, RaviRequestOptions? requestOptions, CancellationToken cancellationToken) =>
-        new RaviListing<TWire, T>(this, relativePath, scope, identityUuid, typeInfo, item => select(item), false, requestOptions, cancellationToken);
+        Func<TWire, T> select, RaviRequestOptions? requestOptions, CancellationToken cancellationToken,
+        [CallerFilePath] string callerFile = "", [CallerMemberName] string callerMember = "") =>
+        new RaviListing<TWire, T>(this, relativePath, scope, identityUuid, typeInfo, item => select(item), false, callerFile, callerMember, requestOptions, cancellationToken);
 
     /// <summary>
     /// Reads one page of a list: sends <c>GET</c> <paramref name="uri"/> (an API-origin URL), checks the status, parses a

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using Ravi.Sdk.Diagnostics;
 
 namespace Ravi.Sdk.Http;
 
@@ -41,7 +43,7 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
         _redirects = new RaviRedirectPolicy(settings.BaseAddress);
         var options = settings.Settings;
         _timeProvider = settings.TimeProvider;
-        _logger = settings.LoggerFactory.CreateLogger("Ravi.Sdk.Http");
+        _logger = settings.LoggerFactory.CreateLogger(RaviLogCategories.Http);
         _attemptTimeout = options.AttemptTimeout;
         _overallTimeout = options.OverallTimeout;
         _maxRetryDelay = options.MaxRetryDelay;
@@ -288,6 +290,7 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
     private ValueTask OnRetry(OnRetryArguments<HttpResponseMessage> args)
     {
         var state = args.Context.Properties.GetValue(StateKey, null!);
+        RecordRetry(state.Request, args.AttemptNumber + 1, args.RetryDelay, args.Outcome);
         if (_logger.IsEnabled(LogLevel.Information))
         {
             RaviHttpLog.Retrying(_logger, state.Request.Method.Method, state.Request.RequestUri?.AbsolutePath,
@@ -295,6 +298,35 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Counts the retry in <see cref="RaviMetrics.Retries"/> (method, host, port, <c>error.type</c> of the attempt that
+    /// failed) and adds a <c>ravi.retry</c> event to the operation span.
+    /// </summary>
+    private static void RecordRetry(HttpRequestMessage request, int retry, TimeSpan delay, Outcome<HttpResponseMessage> outcome)
+    {
+        var errorType = outcome.Exception is { } ex
+            ? (ex is TimeoutRejectedException ? "timeout" : RaviAttemptTelemetry.ErrorType(ex))
+            : ((int)outcome.Result!.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var uri = request.RequestUri;
+        if (RaviMetrics.Retries.Enabled)
+        {
+            RaviMetrics.Retries.Add(1, new TagList
+            {
+                { "http.request.method", request.Method.Method },
+                { "server.address", uri?.Host },
+                { "server.port", uri?.Port },
+                { "error.type", errorType },
+            });
+        }
+
+        RaviOperation.AddEvent("ravi.retry", new TagList
+        {
+            { "ravi.retry.attempt", retry },
+            { "ravi.retry.delay_ms", (long)delay.TotalMilliseconds },
+            { "error.type", errorType },
+        });
     }
 
     /// <summary>Per-call state shared by the strategy's callbacks (through the pooled <see cref="ResilienceContext"/>).</summary>

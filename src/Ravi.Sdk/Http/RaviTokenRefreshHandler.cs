@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Ravi.Sdk.Auth;
+using Ravi.Sdk.Diagnostics;
 using Ravi.Sdk.Models;
 using Ravi.Sdk.Serialization;
 using Ravi.Sdk.Serialization.Wire;
@@ -54,12 +56,8 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
         _skew = settings.Settings.TokenRefreshSkew;
         var attempt = settings.Settings.AttemptTimeout;
         _refreshTimeout = attempt == Timeout.InfiniteTimeSpan || attempt > MaxRefreshTime ? MaxRefreshTime : attempt;
-        _logger = settings.LoggerFactory.CreateLogger("Ravi.Sdk.Auth");
+        _logger = settings.LoggerFactory.CreateLogger(RaviLogCategories.Auth);
         _refresh = SendRefreshAsync;
-        if (_credential is RaviCredential own)
-        {
-            own.UseLogger(_logger);
-        }
     }
 
     /// <summary>
@@ -112,6 +110,7 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
         }
 
         request.Headers.Authorization = info.Header;
+        request.Options.Set(RaviAttemptTelemetry.RefreshesOn401, canRefresh); // a 401 here is answered by a refresh: not an error
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
         {
@@ -133,7 +132,7 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
         RaviTokens renewed;
         try
         {
-            renewed = await _credential.RefreshAsync(tokens, _refresh, cancellationToken).ConfigureAwait(false);
+            renewed = await RaviCredentials.RefreshAsync(_credential, tokens, _refresh, _logger, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -149,15 +148,17 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
         response.Dispose();
         var replay = RaviRequestCloner.Clone(request); // a message is never sent twice
         replay.Headers.Authorization = Describe(renewed.AccessToken).Header;
+        replay.Options.Set(RaviAttemptTelemetry.RefreshesOn401, RaviCredentials.IsUnconfirmedAdoption(_credential, renewed));
         var retried = await base.SendAsync(replay, cancellationToken).ConfigureAwait(false);
         if (retried.StatusCode == HttpStatusCode.Unauthorized && RaviCredentials.IsUnconfirmedAdoption(_credential, renewed))
         {
             // The tokens came from another process's rotation and that access token has expired too (opaque tokens carry no
             // exp to tell): renew with the refresh token found in the store, once, instead of failing this call.
             retried.Dispose();
-            renewed = await _credential.RefreshAsync(renewed, _refresh, cancellationToken).ConfigureAwait(false);
+            renewed = await RaviCredentials.RefreshAsync(_credential, renewed, _refresh, _logger, cancellationToken).ConfigureAwait(false);
             replay = RaviRequestCloner.Clone(request);
             replay.Headers.Authorization = Describe(renewed.AccessToken).Header;
+            replay.Options.Set(RaviAttemptTelemetry.RefreshesOn401, false);
             retried = await base.SendAsync(replay, cancellationToken).ConfigureAwait(false);
         }
 
@@ -173,7 +174,7 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
     {
         try
         {
-            return await _credential.RefreshAsync(tokens, _refresh, cancellationToken).ConfigureAwait(false);
+            return await RaviCredentials.RefreshAsync(_credential, tokens, _refresh, _logger, cancellationToken).ConfigureAwait(false);
         }
         catch (RaviAuthenticationException) when (info.Expiry is null || info.Expiry <= _timeProvider.GetUtcNow())
         {
@@ -187,7 +188,23 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
         }
     }
 
+    /// <summary>The refresh callback: one refresh call on the wire, counted and reported on the operation span.</summary>
     private async Task<RaviTokens> SendRefreshAsync(string refreshToken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var tokens = await SendRefreshCoreAsync(refreshToken, cancellationToken).ConfigureAwait(false);
+            RaviAuthTelemetry.Refreshed(_refreshUri, null);
+            return tokens;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            RaviAuthTelemetry.Refreshed(_refreshUri, ex);
+            throw;
+        }
+    }
+
+    private async Task<RaviTokens> SendRefreshCoreAsync(string refreshToken, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(refreshToken);
         if (string.Equals(Volatile.Read(ref _spentRefreshToken), refreshToken, StringComparison.Ordinal))

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using Ravi.Sdk.Http;
 
 namespace Ravi.Sdk.Internal;
@@ -47,6 +48,13 @@ internal sealed class RaviScope
         }
     }
 
+    /// <summary>
+    /// Whether requests made through this view ask for their connection to be closed after the response
+    /// (<c>Connection: close</c>), so that they leave nothing idle in the pool. An OTP wait reads the inbox through such a
+    /// view while its event stream holds the one connection it keeps.
+    /// </summary>
+    public bool CloseConnections { get; init; }
+
     /// <summary>The identity as far as it is known, without running the identity chain (for <c>ToString</c>).</summary>
     public string Describe() =>
         Volatile.Read(ref _resolved) == 0 ? "not resolved yet" : Volatile.Read(ref _identityUuid) ?? "none";
@@ -73,7 +81,23 @@ internal sealed class RaviScope
             RequireIdentity(method, relativePath, scope);
         }
 
-        return Pipeline.CreateRequest(method, relativePath, scope, scope == IdentityScope.None ? null : IdentityUuid, requestOptions);
+        return Pipeline.CreateRequest(method, relativePath, scope, scope == IdentityScope.None ? null : IdentityUuid, OptionsFor(requestOptions));
+    }
+
+    /// <summary>
+    /// The options for a request of this view: <paramref name="requestOptions"/> as given, or, for a view that closes its
+    /// connections, a copy that asks for <c>Connection: close</c>.
+    /// </summary>
+    public RaviRequestOptions? OptionsFor(RaviRequestOptions? requestOptions)
+    {
+        if (!CloseConnections)
+        {
+            return requestOptions;
+        }
+
+        var options = requestOptions?.Clone() ?? new RaviRequestOptions();
+        options.CloseConnection = true;
+        return options;
     }
 
     private void Resolve()

@@ -20,6 +20,14 @@ internal sealed class RaviSharedState : IDisposable
     /// </summary>
     public Otp.ConsumedMessageSet ConsumedOtpMessages { get; } = new();
 
+    /// <summary>
+    /// Turns for the OTP waits' catch-up polls next to their event streams (<see cref="Resources.OtpClient.ConcurrentCatchUps"/>
+    /// at once), shared by every view so that waits started together on many identities hold at most that many
+    /// connections besides their streams. Never disposed: it holds no handle, and a wait still running when the client is
+    /// disposed must be able to give its turn back.
+    /// </summary>
+    public SemaphoreSlim OtpCatchUps { get; } = new(Resources.OtpClient.ConcurrentCatchUps, Resources.OtpClient.ConcurrentCatchUps);
+
     /// <summary>What the server's dialect turned out to be (fallback paths and methods), remembered for the client's lifetime.</summary>
     public DialectMemory Dialect { get; } = new();
 

@@ -281,7 +281,7 @@ public class AuthClient
         return _scope.Pipeline.SendAsync(_scope.Request(HttpMethod.Get, Path + "user/", IdentityScope.None, requestOptions), RaviJsonContext.Default.AccountUser, cancellationToken);
     }
 
-    private ILogger Logger => _scope.Pipeline.LoggerFactory.CreateLogger("Ravi.Sdk.Auth");
+    private ILogger Logger => _scope.Pipeline.LoggerFactory.CreateLogger(Diagnostics.RaviLogCategories.Auth);
 
     /// <summary>
     /// Makes the tokens the client's credential and saves them. The server has already issued them, so a store that cannot

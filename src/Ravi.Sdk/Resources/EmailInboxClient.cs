@@ -35,7 +35,7 @@ public class EmailInboxClient
         RaviMock.ThrowIfMock(_scope, this);
         var path = unreadOnly ? Path + UnreadFilter.InboxQuery : Path;
         _scope.RequireIdentity(HttpMethod.Get, path, IdentityScope.Required);
-        return _scope.Pipeline.List(path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.EmailThread, requestOptions, cancellationToken,
+        return _scope.Pipeline.List(path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.EmailThread, _scope.OptionsFor(requestOptions), cancellationToken,
             UnreadFilter.For<EmailThread>(unreadOnly, t => t.UnreadCount > 0));
     }
 

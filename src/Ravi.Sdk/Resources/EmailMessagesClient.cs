@@ -39,7 +39,7 @@ public class EmailMessagesClient
     {
         RaviMock.ThrowIfMock(_scope, this);
         return _scope.Pipeline.List(unreadOnly ? Path + UnreadFilter.MessagesQuery : Path, IdentityScope.Optional, _scope.IdentityUuid,
-            RaviJsonContext.Default.EmailMessage, requestOptions, cancellationToken, UnreadFilter.For<EmailMessage>(unreadOnly, m => !m.IsRead), pagesBySize: true);
+            RaviJsonContext.Default.EmailMessage, _scope.OptionsFor(requestOptions), cancellationToken, UnreadFilter.For<EmailMessage>(unreadOnly, m => !m.IsRead), pagesBySize: true);
     }
 
     /// <summary>Gets one message (<c>GET /api/email-messages/{id}/</c>).</summary>

@@ -322,7 +322,7 @@ public class EncryptionClient
             return;
         }
 
-        var logger = _scope.Pipeline.LoggerFactory.CreateLogger("Ravi.Sdk.Auth");
+        var logger = _scope.Pipeline.LoggerFactory.CreateLogger(Diagnostics.RaviLogCategories.Auth);
         try
         {
             var path = await Auth.RaviCliConfiguration.StoreKeysAsync(_scope.Pipeline.Credential, keys.PinSalt, keys.PublicKey, keys.PrivateKey, cancellationToken).ConfigureAwait(false);
@@ -339,9 +339,11 @@ public class EncryptionClient
 
     private async Task<EncryptionMetadata?> TryGetMetadataAsync(RaviRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
+        var request = _scope.Request(HttpMethod.Get, Path, IdentityScope.None, requestOptions);
+        request.Options.Set(Diagnostics.RaviAttemptTelemetry.ExpectedStatus, (int)HttpStatusCode.NotFound); // not set up yet: an answer, not an error
         try
         {
-            return await GetMetadataCoreAsync(requestOptions, cancellationToken).ConfigureAwait(false);
+            return await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.EncryptionMetadata, cancellationToken).ConfigureAwait(false);
         }
         catch (RaviApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
         {

@@ -28,7 +28,7 @@ public class IdentitiesClient
     public virtual RaviAsyncPageable<Identity> ListAsync(RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         RaviMock.ThrowIfMock(_scope, this);
-        return _scope.Pipeline.List(Path, IdentityScope.None, null, RaviJsonContext.Default.Identity, requestOptions, cancellationToken);
+        return _scope.Pipeline.List(Path, IdentityScope.None, null, RaviJsonContext.Default.Identity, _scope.OptionsFor(requestOptions), cancellationToken);
     }
 
     /// <summary>Creates an identity (<c>POST /api/identities/</c>). A taken name gives <see cref="RaviConflictException"/>.</summary>

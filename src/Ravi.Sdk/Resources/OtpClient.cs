@@ -1,6 +1,9 @@
+using System.Diagnostics;
+using System.Net;
 using System.Text;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Ravi.Sdk.Diagnostics;
 using Ravi.Sdk.Events;
 using Ravi.Sdk.Http;
 using Ravi.Sdk.Internal;
@@ -29,6 +32,13 @@ public class OtpClient
 {
     private const string SmsInboxPath = "api/sms-inbox/";
     private const string EmailInboxPath = "api/email-inbox/";
+
+    /// <summary>
+    /// How many catch-up polls the waits of one client (its root and every identity view) run at once next to their event
+    /// streams: each is a second connection for one round trip, so waits started together hold at most their streams plus
+    /// this many connections.
+    /// </summary>
+    internal const int ConcurrentCatchUps = 4;
     private readonly RaviClient _client = null!;
 
     /// <summary>Constructor for mocking frameworks: members not overridden throw <see cref="InvalidOperationException"/>.</summary>
@@ -63,7 +73,7 @@ public class OtpClient
     {
         RaviMock.ThrowIfMock(_client, this);
         var o = Prepare(options, OtpChannel.Sms, requestOptions);
-        return WaitAsync(OtpChannel.Sms, o, Describe("an SMS code", o), m => ToResult(m, o), requestOptions, cancellationToken);
+        return WaitAsync("Otp.WaitForSmsCode", OtpChannel.Sms, o, Describe("an SMS code", o), m => ToResult(m, o), requestOptions, cancellationToken);
     }
 
     /// <summary>Waits for an email carrying a one-time code (in the subject or body) and returns the code.</summary>
@@ -79,7 +89,7 @@ public class OtpClient
     {
         RaviMock.ThrowIfMock(_client, this);
         var o = Prepare(options, OtpChannel.Email, requestOptions);
-        return WaitAsync(OtpChannel.Email, o, Describe("an email code", o), m => ToResult(m, o), requestOptions, cancellationToken);
+        return WaitAsync("Otp.WaitForEmailCode", OtpChannel.Email, o, Describe("an email code", o), m => ToResult(m, o), requestOptions, cancellationToken);
     }
 
     /// <summary>Waits for an email matching the filters and returns it.</summary>
@@ -95,7 +105,7 @@ public class OtpClient
     {
         RaviMock.ThrowIfMock(_client, this);
         var o = Prepare(options, OtpChannel.Email, requestOptions);
-        return WaitAsync(OtpChannel.Email, o, Describe("an email", o), m => m.Email, requestOptions, cancellationToken);
+        return WaitAsync("Otp.WaitForEmail", OtpChannel.Email, o, Describe("an email", o), m => m.Email, requestOptions, cancellationToken);
     }
 
     /// <summary>
@@ -114,7 +124,7 @@ public class OtpClient
     {
         RaviMock.ThrowIfMock(_client, this);
         var o = Prepare(options, OtpChannel.Email, requestOptions);
-        return WaitAsync(OtpChannel.Email, o, Describe("a verification link in an email", o), m =>
+        return WaitAsync("Otp.WaitForLink", OtpChannel.Email, o, Describe("a verification link in an email", o), m =>
         {
             var link = VerificationLinkExtractor.Extract(m.Email!.HtmlContent, m.Email.TextContent, o.LinkFilter);
             return link is { } l ? new VerificationLink { Url = l.Url, Text = l.Text, Message = m.Email } : null;
@@ -217,16 +227,35 @@ public class OtpClient
         return o;
     }
 
-    private async Task<T> WaitAsync<T>(OtpChannel channel, OtpWaitOptions options, string awaited, Func<OtpMessage, T?> match, RaviRequestOptions? requestOptions, CancellationToken callerToken)
+    private async Task<T> WaitAsync<T>(string operationName, OtpChannel channel, OtpWaitOptions options, string awaited, Func<OtpMessage, T?> match, RaviRequestOptions? requestOptions, CancellationToken callerToken)
         where T : class
     {
         using var call = RaviCallOptions.Link(requestOptions, callerToken);
         var cancellationToken = call.Token;
         var pipeline = _client.Scope.Pipeline;
         var time = pipeline.TimeProvider;
-        var logger = pipeline.LoggerFactory.CreateLogger("Ravi.Sdk.Otp");
+        using var telemetry = OtpWaitTelemetry.Start(operationName, channel, options.Transport, pipeline.BaseAddress, time);
+        try
+        {
+            var result = await WaitCoreAsync(channel, options, awaited, match, requestOptions, cancellationToken).ConfigureAwait(false);
+            telemetry.Found();
+            return result;
+        }
+        catch (Exception ex)
+        {
+            telemetry.Failed(ex, cancellationToken);
+            throw;
+        }
+    }
+
+    private async Task<T> WaitCoreAsync<T>(OtpChannel channel, OtpWaitOptions options, string awaited, Func<OtpMessage, T?> match, RaviRequestOptions? requestOptions, CancellationToken cancellationToken)
+        where T : class
+    {
+        var pipeline = _client.Scope.Pipeline;
+        var time = pipeline.TimeProvider;
+        var logger = pipeline.LoggerFactory.CreateLogger(RaviLogCategories.Otp);
         var since = (options.Since ?? time.GetUtcNow()) - options.ClockSkewTolerance;
-        var wait = new Wait<T>(this, channel, options, since, match, requestOptions, logger);
+        var wait = new Wait<T>(this, channel, options, since, match, requestOptions, logger) { Polling = options.Transport == OtpTransport.Polling };
 
         using var timeoutSource = new CancellationTokenSource(options.Timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
@@ -246,6 +275,13 @@ public class OtpClient
 
         var backoff = new RaviBackoff(options.PollInterval, options.MaxPollInterval, factor: 1.5, jitter: false);
         var polls = 1;
+
+        // A catch-up poll next to the stream runs only in one of the client's few turns (a second connection each); until
+        // the wait has its turn it goes on handling its stream's events.
+        var catchUps = _client.Scope.Shared.OtpCatchUps;
+        var catchUpDue = false;
+        Task? turn = null;
+        using var turnStop = CancellationTokenSource.CreateLinkedTokenSource(token);
         try
         {
             while (true)
@@ -261,16 +297,29 @@ public class OtpClient
                             if (!polling)
                             {
                                 polling = true;
+                                wait.Polling = true;
+                                catchUpDue = false; // polling from now on, on the one connection the stream had
+                                await GiveUpTurnAsync(turn, turnStop, catchUps).ConfigureAwait(false);
+                                turn = null;
                                 OtpLog.FallingBackToPolling(logger, hint.Reason ?? "the event stream failed");
+                                RaviOperation.AddEvent("ravi.otp.polling", new TagList { { "ravi.otp.reason", hint.Error is { } e ? RaviOperation.ErrorType(e) : "stream_ended" } });
                                 found = await wait.CheckInboxAsync(token).ConfigureAwait(false);
                             }
 
                             break;
-                        case HintKind.PollAll:
+                        case HintKind.PollAll when polling:
                             found = await wait.CheckInboxAsync(token).ConfigureAwait(false);
+                            break;
+                        case HintKind.PollAll:
+                            catchUpDue = true; // one poll, run after this hint, catches up for every connect so far
                             break;
                         case HintKind.Container:
                             found = await wait.CheckConversationAsync(hint.ContainerId!, token).ConfigureAwait(false);
+                            if (found is null)
+                            {
+                                hint.Resume?.TrySetResult(); // not this one: the stream reopens where it left off
+                            }
+
                             break;
                     }
 
@@ -278,6 +327,36 @@ public class OtpClient
                     {
                         return found;
                     }
+                }
+
+                if (catchUpDue)
+                {
+                    var pending = turn ??= catchUps.WaitAsync(turnStop.Token);
+                    if (!pending.IsCompleted)
+                    {
+                        await WaitForHintOrAsync(hints.Reader, _ => pending, token).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    await pending.ConfigureAwait(false); // throws only when the wait is over
+                    turn = null;
+                    catchUpDue = false;
+                    T? caughtUp;
+                    try
+                    {
+                        caughtUp = await wait.CheckInboxAsync(token).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        catchUps.Release();
+                    }
+
+                    if (caughtUp is not null)
+                    {
+                        return caughtUp;
+                    }
+
+                    continue;
                 }
 
                 if (!polling)
@@ -288,7 +367,7 @@ public class OtpClient
 
                 // The next poll after the backoff, never sooner than a server's Retry-After on the last failed check.
                 var interval = RaviBackoff.Honour(backoff.Delay(polls), wait.TakeRetryAfter());
-                if (await WaitForHintOrDelayAsync(hints.Reader, interval, time, token).ConfigureAwait(false))
+                if (await WaitForHintOrAsync(hints.Reader, t => Task.Delay(interval, time, t), token).ConfigureAwait(false))
                 {
                     continue;
                 }
@@ -308,51 +387,121 @@ public class OtpClient
         }
         finally
         {
+            await GiveUpTurnAsync(turn, turnStop, catchUps).ConfigureAwait(false);
             await sseStop.CancelAsync().ConfigureAwait(false);
             await sse.ConfigureAwait(false);
         }
     }
 
-    /// <summary>Waits for the next hint (true) or until <paramref name="delay"/> passed (false).</summary>
-    private static async Task<bool> WaitForHintOrDelayAsync(ChannelReader<Hint> reader, TimeSpan delay, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Leaves the line for a catch-up turn, giving the turn back if it was granted meanwhile.</summary>
+    private static async Task GiveUpTurnAsync(Task? turn, CancellationTokenSource turnStop, SemaphoreSlim catchUps)
+    {
+        if (turn is null)
+        {
+            return;
+        }
+
+        await turnStop.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await turn.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return; // left the line before it was granted
+        }
+
+        catchUps.Release();
+    }
+
+    /// <summary>Waits for the next hint (true) or until <paramref name="other"/> completes (false).</summary>
+    /// <param name="reader">The hints.</param>
+    /// <param name="other">Starts what to wait for besides; its token is cancelled once either is done.</param>
+    /// <param name="cancellationToken">Ends the wait.</param>
+    private static async Task<bool> WaitForHintOrAsync(ChannelReader<Hint> reader, Func<CancellationToken, Task> other, CancellationToken cancellationToken)
     {
         using var race = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var hint = reader.WaitToReadAsync(race.Token).AsTask();
-        var timer = Task.Delay(delay, time, race.Token);
-        var first = await Task.WhenAny(hint, timer).ConfigureAwait(false);
+        var first = await Task.WhenAny(hint, other(race.Token)).ConfigureAwait(false);
         await race.CancelAsync().ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         return first == hint && hint.IsCompletedSuccessfully;
     }
 
-    /// <summary>Turns the event stream into hints: a catch-up poll on every (re)connection, a conversation/thread per event.</summary>
+    /// <summary>
+    /// Turns the event stream into hints: a catch-up poll on every connection that does not resume from an event id, and a
+    /// conversation/thread per matching event.
+    /// </summary>
+    /// <remarks>
+    /// One connection per wait: an event that carries an id closes the stream before the waiter reads the conversation (on
+    /// a connection of its own, which then closes), and the stream resumes from that id (<c>Last-Event-ID</c>, so the
+    /// server replays whatever came meanwhile) only if the message did not match. The waiter signals that through the
+    /// hint's <see cref="Hint.Resume"/>. An event without an id cannot be resumed from, so the stream stays open while its
+    /// conversation is read.
+    /// </remarks>
     private async Task RunEventStreamAsync(OtpChannel channel, OtpWaitOptions options, RaviRequestOptions? requestOptions, ChannelWriter<Hint> hints, CancellationToken cancellationToken)
     {
-        var streamOptions = new RaviEventStreamOptions
-        {
-            // Auto: give up on the stream quickly and poll instead. Sse: keep reconnecting until the wait times out.
-            MaxReconnectAttempts = options.Transport == OtpTransport.Auto ? 2 : Timeout.Infinite,
-            Connected = () => hints.TryWrite(new Hint(HintKind.PollAll)),
-            RequestOptions = requestOptions,
-        };
-
+        string? resumeFrom = null;
         try
         {
-            await foreach (var e in _client.Events.StreamAsync(streamOptions, cancellationToken).ConfigureAwait(false))
+            while (true)
             {
-                switch (e)
+                // A resumed stream needs no catch-up on its first connection: the server replays what came after the id.
+                var catchUp = resumeFrom is null;
+                var streamOptions = new RaviEventStreamOptions
                 {
-                    case SmsReceived sms when channel == OtpChannel.Sms && (sms.FromNumber is null || ContainsText(sms.FromNumber, options.FromContains)):
-                        hints.TryWrite(new Hint(HintKind.Container, sms.ConversationId));
-                        break;
-                    case EmailReceived email when channel == OtpChannel.Email &&
-                        (email.Subject is null || ContainsText(email.Subject, options.SubjectContains)) &&
-                        (email.FromEmail is null || ContainsText(email.FromEmail, options.FromContains)):
-                        hints.TryWrite(new Hint(HintKind.Container, email.ThreadId));
-                        break;
-                    default:
-                        break;
+                    LastEventId = resumeFrom,
+
+                    // Auto: give up on the stream quickly and poll instead. Sse: keep reconnecting until the wait times out.
+                    MaxReconnectAttempts = options.Transport == OtpTransport.Auto ? 2 : Timeout.Infinite,
+                    RequestOptions = requestOptions,
+                    Connected = () =>
+                    {
+                        if (catchUp)
+                        {
+                            hints.TryWrite(new Hint(HintKind.PollAll));
+                        }
+
+                        catchUp = true; // a later reconnect of the same stream catches up again
+                    },
+                };
+
+                string? pausedFor = null;
+                await foreach (var e in _client.Events.StreamAsync(streamOptions, cancellationToken).ConfigureAwait(false))
+                {
+                    var container = e switch
+                    {
+                        SmsReceived sms when channel == OtpChannel.Sms && (sms.FromNumber is null || ContainsText(sms.FromNumber, options.FromContains)) =>
+                            sms.ConversationId,
+                        EmailReceived email when channel == OtpChannel.Email &&
+                            (email.Subject is null || ContainsText(email.Subject, options.SubjectContains)) &&
+                            (email.FromEmail is null || ContainsText(email.FromEmail, options.FromContains)) => email.ThreadId,
+                        _ => null,
+                    };
+                    if (container is null)
+                    {
+                        continue;
+                    }
+
+                    if (e.Id is null)
+                    {
+                        hints.TryWrite(new Hint(HintKind.Container, container));
+                        continue;
+                    }
+
+                    resumeFrom = e.Id;
+                    pausedFor = container;
+                    break; // leaving the enumeration closes the connection, before the waiter opens another
                 }
+
+                if (pausedFor is null)
+                {
+                    break;
+                }
+
+                var paused = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                hints.TryWrite(new Hint(HintKind.Container, pausedFor, Resume: paused));
+                await paused.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
 
             hints.TryWrite(new Hint(HintKind.Fallback, Reason: "the event stream ended"));
@@ -369,13 +518,30 @@ public class OtpClient
         }
     }
 
-    private readonly record struct Hint(HintKind Kind, string? ContainerId = null, Exception? Error = null, string? Reason = null);
+    /// <summary>What the waiter should look at next; <paramref name="Resume"/> is completed to reopen a stream paused for this hint.</summary>
+    private readonly record struct Hint(HintKind Kind, string? ContainerId = null, Exception? Error = null, string? Reason = null, TaskCompletionSource? Resume = null);
 
     /// <summary>The state of one wait: where to look, what counts, and how to turn a message into the result.</summary>
     private sealed class Wait<T>(OtpClient owner, OtpChannel channel, OtpWaitOptions options, DateTimeOffset since, Func<OtpMessage, T?> match,
         RaviRequestOptions? requestOptions, ILogger logger)
         where T : class
     {
+        /// <summary>
+        /// The inbox as read next to the wait's event stream: every request closes its connection after the response, so
+        /// that the stream's is the only connection the wait keeps and none is left idle in the pool when it ends.
+        /// </summary>
+        private readonly RaviScope _besideStream = new(owner._client.Scope.Pipeline, owner._client.Scope.Shared, owner._client.Scope.IdentityUuid) { CloseConnections = true };
+
+        /// <summary>
+        /// Whether the wait polls (no event stream): its requests then keep their connection for the next poll, the one
+        /// connection such a wait uses.
+        /// </summary>
+        public bool Polling { get; set; }
+
+        private SmsInboxClient SmsInbox => Polling ? owner._client.SmsInbox : new SmsInboxClient(_besideStream);
+
+        private EmailInboxClient EmailInbox => Polling ? owner._client.EmailInbox : new EmailInboxClient(_besideStream);
+
         /// <summary>Checks every unread conversation or thread that changed within the window.</summary>
         public async Task<T?> CheckInboxAsync(CancellationToken cancellationToken)
         {
@@ -473,7 +639,7 @@ public class OtpClient
         private async Task<List<string>> ListUnreadConversationsAsync(CancellationToken cancellationToken)
         {
             var ids = new List<string>();
-            await foreach (var c in owner._client.SmsInbox.ListConversationsAsync(unreadOnly: true, requestOptions, cancellationToken).ConfigureAwait(false))
+            await foreach (var c in SmsInbox.ListConversationsAsync(unreadOnly: true, requestOptions, cancellationToken).ConfigureAwait(false))
             {
                 if ((c.LatestMessageAt is null || c.LatestMessageAt >= since) && (c.FromNumber is null || ContainsText(c.FromNumber, options.FromContains)))
                 {
@@ -487,7 +653,7 @@ public class OtpClient
         private async Task<List<string>> ListUnreadThreadsAsync(CancellationToken cancellationToken)
         {
             var ids = new List<string>();
-            await foreach (var t in owner._client.EmailInbox.ListThreadsAsync(unreadOnly: true, requestOptions, cancellationToken).ConfigureAwait(false))
+            await foreach (var t in EmailInbox.ListThreadsAsync(unreadOnly: true, requestOptions, cancellationToken).ConfigureAwait(false))
             {
                 if (t.LatestMessageAt is null || t.LatestMessageAt >= since)
                 {
@@ -500,7 +666,7 @@ public class OtpClient
 
         private async Task<IEnumerable<OtpMessage>> ReadConversationAsync(string id, CancellationToken cancellationToken)
         {
-            var conversation = await owner._client.SmsInbox.GetConversationAsync(id, requestOptions, cancellationToken).ConfigureAwait(false);
+            var conversation = await SmsInbox.GetConversationAsync(id, requestOptions, cancellationToken).ConfigureAwait(false);
             return conversation.Messages
                 .Where(m => !IsOutbound(m.Direction))
                 .Select(m => new OtpMessage
@@ -516,7 +682,7 @@ public class OtpClient
 
         private async Task<IEnumerable<OtpMessage>> ReadThreadAsync(string id, CancellationToken cancellationToken)
         {
-            var thread = await owner._client.EmailInbox.GetThreadAsync(id, requestOptions, cancellationToken).ConfigureAwait(false);
+            var thread = await EmailInbox.GetThreadAsync(id, requestOptions, cancellationToken).ConfigureAwait(false);
             return thread.Messages
                 .Where(m => !IsOutbound(m.Direction))
                 .Select(m => new OtpMessage

@@ -35,7 +35,7 @@ public class PasswordsClient
     {
         RaviMock.ThrowIfMock(_scope, this);
         _scope.RequireIdentity(HttpMethod.Get, Path, IdentityScope.Required);
-        return _scope.Pipeline.List(Path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.PasswordEntryWire, ToModel, requestOptions, cancellationToken);
+        return _scope.Pipeline.List(Path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.PasswordEntryWire, ToModel, _scope.OptionsFor(requestOptions), cancellationToken);
     }
 
     /// <summary>Creates a password entry (<c>POST /api/passwords/</c>); secret fields are encrypted first.</summary>

@@ -29,6 +29,6 @@ public class PhoneClient
     {
         RaviMock.ThrowIfMock(_scope, this);
         _scope.RequireIdentity(HttpMethod.Get, Path, IdentityScope.Required);
-        return _scope.Pipeline.List(Path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.Phone, requestOptions, cancellationToken);
+        return _scope.Pipeline.List(Path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.Phone, _scope.OptionsFor(requestOptions), cancellationToken);
     }
 }

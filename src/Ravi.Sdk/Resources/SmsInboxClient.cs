@@ -35,7 +35,7 @@ public class SmsInboxClient
         RaviMock.ThrowIfMock(_scope, this);
         var path = unreadOnly ? Path + UnreadFilter.InboxQuery : Path;
         _scope.RequireIdentity(HttpMethod.Get, path, IdentityScope.Required);
-        return _scope.Pipeline.List(path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.SmsConversation, requestOptions, cancellationToken,
+        return _scope.Pipeline.List(path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.SmsConversation, _scope.OptionsFor(requestOptions), cancellationToken,
             UnreadFilter.For<SmsConversation>(unreadOnly, c => c.UnreadCount > 0));
     }
 

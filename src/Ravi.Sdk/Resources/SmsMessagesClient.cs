@@ -34,7 +34,7 @@ public class SmsMessagesClient
     {
         RaviMock.ThrowIfMock(_scope, this);
         return _scope.Pipeline.List(unreadOnly ? Path + UnreadFilter.MessagesQuery : Path, IdentityScope.Optional, _scope.IdentityUuid,
-            RaviJsonContext.Default.SmsMessage, requestOptions, cancellationToken, UnreadFilter.For<SmsMessage>(unreadOnly, m => !m.IsRead));
+            RaviJsonContext.Default.SmsMessage, _scope.OptionsFor(requestOptions), cancellationToken, UnreadFilter.For<SmsMessage>(unreadOnly, m => !m.IsRead));
     }
 
     /// <summary>Gets one SMS message (<c>GET /api/messages/{id}/</c>).</summary>

@@ -1,3 +1,4 @@
+using Ravi.Sdk.Diagnostics;
 using Ravi.Sdk.Http;
 using Ravi.Sdk.Internal;
 using Ravi.Sdk.Models;
@@ -30,7 +31,7 @@ public class VaultClient
     {
         RaviMock.ThrowIfMock(_scope, this);
         _scope.RequireIdentity(HttpMethod.Get, Path, IdentityScope.Required);
-        return _scope.Pipeline.List(Path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.VaultSecretWire, ToModel, requestOptions, cancellationToken);
+        return _scope.Pipeline.List(Path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.VaultSecretWire, ToModel, _scope.OptionsFor(requestOptions), cancellationToken);
     }
 
     /// <summary>Creates or updates (by key) a secret (<c>POST /api/vault/</c>); value and notes are encrypted first.</summary>
@@ -104,17 +105,26 @@ public class VaultClient
         RaviMock.ThrowIfMock(_scope, this);
         Guard.NotEmpty(key);
         _scope.RequireIdentity(HttpMethod.Get, Path, IdentityScope.Required);
-        var path = Path + new QueryString().Add("key", key);
-        await foreach (var wire in _scope.Pipeline.List(path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.VaultSecretWire, requestOptions, cancellationToken).ConfigureAwait(false))
+        using var operation = RaviOperation.Start("Vault.GetByKey", _scope.Pipeline.BaseAddress); // the list and the get are one operation
+        try
         {
-            // The uuid is server data: escaped into one path segment, and a row whose uuid cannot be one is skipped.
-            if (string.Equals(wire.Key, key, StringComparison.Ordinal) && Guard.TryPathSegment(wire.Uuid, out var segment))
+            var path = Path + new QueryString().Add("key", key);
+            await foreach (var wire in _scope.Pipeline.List(path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.VaultSecretWire, _scope.OptionsFor(requestOptions), cancellationToken).ConfigureAwait(false))
             {
-                return await GetCoreAsync(segment, requestOptions, cancellationToken).ConfigureAwait(false);
+                // The uuid is server data: escaped into one path segment, and a row whose uuid cannot be one is skipped.
+                if (string.Equals(wire.Key, key, StringComparison.Ordinal) && Guard.TryPathSegment(wire.Uuid, out var segment))
+                {
+                    return await GetCoreAsync(segment, requestOptions, cancellationToken).ConfigureAwait(false);
+                }
             }
-        }
 
-        return null;
+            return null;
+        }
+        catch (Exception ex)
+        {
+            operation.Fail(ex, cancellationToken);
+            throw;
+        }
     }
 
     /// <summary>Deletes a secret (<c>DELETE /api/vault/{uuid}/</c>).</summary>

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Ravi.Sdk.Events;
@@ -15,7 +14,7 @@ namespace Ravi.Sdk.IntegrationTests.Docs;
 /// <see cref="Readme_snippets_are_the_tested_code"/> fails when the two drift apart.
 /// </summary>
 [Collection(ConsoleOutputGroup.Name)]
-public sealed partial class ReadmeSnippetTests : IAsyncLifetime, IDisposable
+public sealed class ReadmeSnippetTests : IAsyncLifetime, IDisposable
 {
     private RaviTestServer _server = null!;
     private RaviClient _ravi = null!;
@@ -331,46 +330,6 @@ public sealed partial class ReadmeSnippetTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public void Readme_snippets_are_the_tested_code()
-    {
-        var root = RepositoryFiles.Root;
-        var readme = File.ReadAllText(Path.Combine(root, "README.md")).ReplaceLineEndings("\n");
-        var source = File.ReadAllText(Path.Combine(root, "tests", "Ravi.Sdk.IntegrationTests", "Docs", "ReadmeSnippetTests.cs")).ReplaceLineEndings("\n");
-
-        var blocks = ReadmeBlock().Matches(readme).ToDictionary(m => m.Groups["name"].Value, m => Lines(m.Groups["code"].Value));
-        var regions = SourceRegion().Matches(source).ToDictionary(m => m.Groups["name"].Value, m => Lines(m.Groups["code"].Value));
-
-        Assert.NotEmpty(blocks);
-        Assert.Equal(blocks.Keys.Order(), regions.Keys.Order());
-        Assert.Equal(Regex.Count(readme, "```csharp"), blocks.Count); // every C# block in the README is a tested snippet
-        foreach (var (name, region) in regions)
-        {
-            var block = blocks[name];
-            var found = Enumerable.Range(0, block.Length - region.Length + 1).Any(start => block.AsSpan(start, region.Length).SequenceEqual(region));
-            Assert.True(found, $"README snippet '{name}' differs from the tested region:\n--- README\n{string.Join('\n', block)}\n--- test\n{string.Join('\n', region)}");
-        }
-    }
-
-    private static string[] Lines(string code)
-    {
-        var lines = code.Split('\n').Select(l => l.TrimEnd()).ToList();
-        while (lines.Count > 0 && lines[0].Length == 0)
-        {
-            lines.RemoveAt(0);
-        }
-
-        while (lines.Count > 0 && lines[^1].Length == 0)
-        {
-            lines.RemoveAt(lines.Count - 1);
-        }
-
-        var indent = lines.Where(l => l.Length > 0).Select(l => l.Length - l.TrimStart().Length).DefaultIfEmpty(0).Min();
-        return [.. lines.Select(l => l.Length >= indent ? l[indent..] : l)];
-    }
-
-    [GeneratedRegex(@"<!-- snippet: (?<name>[a-z-]+) -->\n```csharp\n(?<code>.*?)```", RegexOptions.Singleline)]
-    private static partial Regex ReadmeBlock();
-
-    [GeneratedRegex(@"#region snippet: (?<name>[a-z-]+)\n(?<code>.*?)\n[ \t]*#endregion", RegexOptions.Singleline)]
-    private static partial Regex SourceRegion();
+    public void Readme_snippets_are_the_tested_code() =>
+        DocSnippets.AssertTested("README.md", Path.Combine("tests", "Ravi.Sdk.IntegrationTests", "Docs", "ReadmeSnippetTests.cs"));
 }

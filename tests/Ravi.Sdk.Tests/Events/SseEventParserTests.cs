@@ -307,6 +307,11 @@ public sealed class SseEventParserTests
         {
             if (!_sent)
             {
+                if (buffer.IsEmpty)
+                {
+                    return 0; // a zero-byte read completes once data is there, and the chunk is
+                }
+
                 _sent = true;
                 first.CopyTo(buffer);
                 return first.Length;

@@ -50,6 +50,47 @@ public sealed class SseParserLimitTests
         await Assert.ThrowsAsync<SseEventTooLargeException>(() => parser.ReadNextAsync().AsTask());
     }
 
+    [Fact]
+    public async Task While_it_waits_for_the_next_event_the_parser_holds_no_buffer()
+    {
+        var pool = new RecordingPool();
+        using var stream = new ControlledStream();
+        using var parser = new SseEventParser(stream, null, RaviEventStreamOptions.DefaultMaxEventSize, pool);
+
+        stream.Send("id: 1\ndata: first\ndata: line\n\n"); // two data lines: the data buffer is rented too
+        Assert.True(await parser.ReadNextAsync());
+        Assert.Equal("first\nline", parser.Data);
+        var next = parser.ReadNextAsync().AsTask(); // nothing more has arrived: the read waits
+        Assert.False(next.IsCompleted);
+
+        Assert.NotEmpty(pool.Rented);
+        Assert.Equal(pool.Rented.Count, pool.Returned.Count); // every buffer went back while the stream is idle
+        Assert.All(pool.Returned, array => Assert.True(array.All(b => b == 0), "a pooled buffer went back uncleared"));
+
+        stream.Send("id: 2\ndata: sec");                      // a partial event is kept across the next wait…
+        await Task.Yield();
+        Assert.False(next.IsCompleted);
+        stream.Send("ond\n\n");
+        Assert.True(await next);                               // …and completed by the bytes that follow
+        Assert.Equal("second", parser.Data);
+        Assert.Equal("2", parser.Id);
+    }
+
+    [Fact]
+    public async Task A_stream_that_completes_zero_byte_reads_at_once_is_parsed_as_before()
+    {
+        var input = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(1, 500).Select(i => $"id: {i}\ndata: event {i}\n\n")));
+        using var parser = new SseEventParser(new MemoryStream(input));
+
+        for (var i = 1; i <= 500; i++)
+        {
+            Assert.True(await parser.ReadNextAsync());
+            Assert.Equal($"event {i}", parser.Data);
+        }
+
+        Assert.False(await parser.ReadNextAsync());
+    }
+
     private sealed class RecordingPool : ArrayPool<byte>
     {
         public List<int> Rented { get; } = [];

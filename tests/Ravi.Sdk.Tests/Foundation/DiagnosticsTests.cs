@@ -6,11 +6,11 @@ using RichardSzalay.MockHttp;
 
 namespace Ravi.Sdk.Tests.Foundation;
 
-/// <summary>The ActivitySource and Meter named "Ravi.Sdk" report each HTTP attempt without secrets.</summary>
+/// <summary>The ActivitySource and Meter named "Ravi.Sdk" report each operation and each HTTP attempt without secrets.</summary>
 public sealed class DiagnosticsTests
 {
     [Fact]
-    public async Task Each_attempt_is_an_activity_with_method_path_and_status_but_no_secrets()
+    public async Task Each_operation_is_one_activity_with_server_and_error_type_but_no_secrets()
     {
         var activities = new ConcurrentQueue<Activity>();
         using var listener = new ActivityListener
@@ -41,15 +41,16 @@ public sealed class DiagnosticsTests
         await client.Subscription.GetAsync();
         await Assert.ThrowsAsync<RaviNotFoundException>(() => client.Auth.GetCurrentUserAsync());
 
+        // One span per operation (the attempts are System.Net.Http's spans, not the SDK's).
         var list = activities.ToArray();
-        Assert.Equal(2, list.Length);
-        var ok = Assert.Single(list, a => (string?)a.GetTagItem("url.path") == "/api/subscription/");
-        Assert.Equal(ActivityKind.Client, ok.Kind);
-        Assert.Equal("GET", ok.GetTagItem("http.request.method"));
-        Assert.Equal(200, ok.GetTagItem("http.response.status_code"));
-        var failed = Assert.Single(list, a => (string?)a.GetTagItem("url.path") == "/api/auth/user/");
-        Assert.Equal(404, failed.GetTagItem("http.response.status_code"));
+        Assert.Equal(["Ravi.Subscription.Get", "Ravi.Auth.GetCurrentUser"], list.Select(a => a.DisplayName));
+        var ok = list[0];
+        Assert.Equal(ActivityKind.Internal, ok.Kind);
+        Assert.Equal(ActivityStatusCode.Unset, ok.Status);
+        Assert.Equal(443, ok.GetTagItem("server.port"));
+        var failed = list[1];
         Assert.Equal(ActivityStatusCode.Error, failed.Status);
+        Assert.Equal(typeof(RaviNotFoundException).FullName, failed.GetTagItem("error.type"));
         foreach (var activity in list)
         {
             foreach (var tag in activity.Tags)
@@ -60,7 +61,7 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
-    public async Task Each_attempt_records_its_duration_with_method_and_status()
+    public async Task Each_attempt_records_its_duration_with_method_server_status_and_error_type()
     {
         var measurements = new ConcurrentQueue<(double Value, Dictionary<string, object?> Tags)>();
         using var listener = new MeterListener
@@ -100,6 +101,8 @@ public sealed class DiagnosticsTests
 
         var mine = Assert.Single(measurements, m => m.Tags.TryGetValue("http.response.status_code", out var s) && s is 418);
         Assert.Equal("GET", mine.Tags["http.request.method"]);
-        Assert.True(mine.Value >= 0);
+        Assert.Equal("meter.ravi.test", mine.Tags["server.address"]);
+        Assert.Equal(443, mine.Tags["server.port"]);
+        Assert.Equal("418", mine.Tags["error.type"]);
     }
 }

@@ -52,13 +52,11 @@ public sealed class OtpBadServerDataTests : IDisposable
     [Fact]
     public async Task An_sms_event_with_a_path_like_conversation_id_does_not_end_the_wait()
     {
-        var stream = new ControlledStream();
-        _mock.When(HttpMethod.Get, Base + "api/events/stream/").Respond(_ => EventStream(stream));
+        _mock.When(HttpMethod.Get, Base + "api/events/stream/").Respond(request => EventStream(request, Sms(1, "a/../b"), Sms(2, ".."), Sms(3, "%2e%2e"), Sms(4, "conv-9")));
         _mock.When(HttpMethod.Get, Base + "api/sms-inbox/").WithQueryString("unread", "true").Respond("application/json", "[]");
         Detail("conv-9", "Your verification code is 918273");
 
         var wait = _client.Otp.WaitForSmsCodeAsync(new OtpWaitOptions { Transport = OtpTransport.Sse, Timeout = TimeSpan.FromSeconds(30) });
-        stream.Send(Sms(1, "a/../b") + Sms(2, "..") + Sms(3, "%2e%2e") + Sms(4, "conv-9"));
 
         var result = await wait.WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -92,14 +90,12 @@ public sealed class OtpBadServerDataTests : IDisposable
     [Fact]
     public async Task An_email_event_with_a_path_like_thread_id_does_not_end_the_wait()
     {
-        var stream = new ControlledStream();
-        _mock.When(HttpMethod.Get, Base + "api/events/stream/").Respond(_ => EventStream(stream));
+        _mock.When(HttpMethod.Get, Base + "api/events/stream/").Respond(request => EventStream(request, Email(1, "../../auth/user"), Email(2, "t-1")));
         _mock.When(HttpMethod.Get, Base + "api/email-inbox/").WithQueryString("unread", "true").Respond("application/json", "[]");
         _mock.When(HttpMethod.Get, Base + "api/email-inbox/t-1/").Respond("application/json",
             $$"""{"thread_id":"t-1","subject":"Code","message_count":1,"messages":[{"id":7,"thread_id":"t-1","from_email":"a@b.c","subject":"Code","text_content":"Your code is 424242","direction":"inbound","is_read":false,"attachments":[],"created_dt":"{{T0.AddSeconds(1):O}}"}]}""");
 
         var wait = _client.Otp.WaitForEmailCodeAsync(new OtpWaitOptions { Transport = OtpTransport.Sse, Timeout = TimeSpan.FromSeconds(30) });
-        stream.Send(Email(1, "../../auth/user") + Email(2, "t-1"));
 
         Assert.Equal("424242", (await wait.WaitAsync(TimeSpan.FromSeconds(10))).Code);
     }
@@ -117,8 +113,14 @@ public sealed class OtpBadServerDataTests : IDisposable
     private static string Email(int id, string threadId) =>
         $"id: {id}\nevent: email\ndata: {{\"thread_id\":{System.Text.Json.JsonSerializer.Serialize(threadId)},\"from_email\":\"a@b.c\",\"subject\":\"Code\",\"preview\":\"code\"}}\n\n";
 
-    private static HttpResponseMessage EventStream(Stream stream)
+    /// <summary>
+    /// The stream as the API serves it: the events after the request's <c>Last-Event-ID</c> (all of them without one; they
+    /// are numbered from 1), then silence. The OTP wait closes its stream to read a conversation and resumes from the id.
+    /// </summary>
+    private static HttpResponseMessage EventStream(HttpRequestMessage request, params string[] events)
     {
+        var after = request.Headers.TryGetValues("Last-Event-ID", out var values) ? int.Parse(values.Single(), System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var stream = new ControlledStream().Send(string.Concat(events.Skip(after)));
         var content = new StreamContent(stream);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/event-stream");
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };

@@ -65,7 +65,12 @@ public abstract class SdkTestBase : IAsyncLifetime
     {
         var options = ClientOptions();
         configure?.Invoke(options);
-        var client = new RaviClient(options);
+        return TrackForDisposal(new RaviClient(options));
+    }
+
+    /// <summary>Disposes <paramref name="client"/> with the test.</summary>
+    protected RaviClient TrackForDisposal(RaviClient client)
+    {
         lock (_clients)
         {
             _clients.Add(client);
