@@ -68,7 +68,7 @@ internal sealed class RaviClientFactory : IRaviClientFactory, IDisposable
 
             // Ask the factory for a client per request so its handler rotation (DNS changes) keeps working for a singleton.
             var client = new RaviClient(settings, _ => (new HttpClientForwardingHandler(() => _httpClientFactory.CreateClient(httpClientName)), true), loggerFactory);
-            _built[name] = new Built(client, settings, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Ravi.Sdk.DependencyInjection"));
+            _built[name] = new Built(client, settings, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(Diagnostics.RaviLogCategories.DependencyInjection));
             return client;
         }
     }

@@ -17,4 +17,7 @@ internal static class RaviLogCategories
 
     /// <summary>OTP, email and link waits. Event ids 4000–4999.</summary>
     public const string Otp = "Ravi.Sdk.Otp";
+
+    /// <summary>Dependency injection: options reloads applied to running clients. Event ids 5000–5999.</summary>
+    public const string DependencyInjection = "Ravi.Sdk.DependencyInjection";
 }

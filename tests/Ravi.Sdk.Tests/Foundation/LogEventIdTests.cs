@@ -13,6 +13,7 @@ public sealed class LogEventIdTests
         ["Ravi.Sdk.Events"] = (2000, 2999),
         ["Ravi.Sdk.Auth"] = (3000, 3999),
         ["Ravi.Sdk.Otp"] = (4000, 4999),
+        ["Ravi.Sdk.DependencyInjection"] = (5000, 5999),
     };
 
     private static List<(string Message, int Id, string Area)> Messages() =>
@@ -40,6 +41,7 @@ public sealed class LogEventIdTests
             ["Events"] = RaviLogCategories.Events,
             ["Auth"] = RaviLogCategories.Auth,
             ["Otp"] = RaviLogCategories.Otp,
+            ["DependencyInjection"] = RaviLogCategories.DependencyInjection,
         };
         var outside = Messages()
             .Where(m => !areaCategory.TryGetValue(m.Area, out var category) || m.Id < Ranges[category].From || m.Id > Ranges[category].To)
