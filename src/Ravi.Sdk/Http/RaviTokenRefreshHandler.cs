@@ -40,6 +40,7 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
     private readonly string _userAgent;
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _skew;
+    private readonly RaviTokenClock _clock;
     private readonly TimeSpan _refreshTimeout;
     private readonly ILogger _logger;
     private readonly RaviTokenRefreshCallback _refresh;
@@ -53,6 +54,7 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
         _userAgent = pipeline.UserAgent;
         _timeProvider = pipeline.TimeProvider;
         _skew = pipeline.Settings.TokenRefreshSkew;
+        _clock = new RaviTokenClock(_timeProvider, _skew);
         var attempt = pipeline.Settings.AttemptTimeout;
         _refreshTimeout = attempt == Timeout.InfiniteTimeSpan || attempt > MaxRefreshTime ? MaxRefreshTime : attempt;
         _logger = pipeline.LoggerFactory.CreateLogger(RaviLogCategories.Auth);
@@ -123,7 +125,7 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
         RaviTokens renewed;
         try
         {
-            renewed = await RaviCredentials.RefreshAsync(_credential, tokens, _refresh, _logger, cancellationToken).ConfigureAwait(false);
+            renewed = await RaviCredentials.RefreshAsync(_credential, tokens, _refresh, _logger, _clock, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -146,7 +148,7 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
             // The tokens came from another process's rotation and that access token has expired too (opaque tokens carry no
             // exp to tell): renew with the refresh token found in the store, once, instead of failing this call.
             retried.Dispose();
-            renewed = await RaviCredentials.RefreshAsync(_credential, renewed, _refresh, _logger, cancellationToken).ConfigureAwait(false);
+            renewed = await RaviCredentials.RefreshAsync(_credential, renewed, _refresh, _logger, _clock, cancellationToken).ConfigureAwait(false);
             replay = RaviRequestCloner.Clone(request);
             replay.Headers.Authorization = Describe(renewed.AccessToken).Header;
             replay.Options.Set(RaviAttemptTelemetry.RefreshesOn401, false);
@@ -165,7 +167,7 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
     {
         try
         {
-            return await RaviCredentials.RefreshAsync(_credential, tokens, _refresh, _logger, cancellationToken).ConfigureAwait(false);
+            return await RaviCredentials.RefreshAsync(_credential, tokens, _refresh, _logger, _clock, cancellationToken).ConfigureAwait(false);
         }
         catch (RaviAuthenticationException) when (info.Expiry is null || info.Expiry <= _timeProvider.GetUtcNow())
         {

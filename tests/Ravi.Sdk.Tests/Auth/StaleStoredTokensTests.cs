@@ -18,7 +18,7 @@ public sealed class StaleStoredTokensTests
 
     public StaleStoredTokensTests()
     {
-        _server = new FakeAuthServer(_time) { Rotate = true, Lifetime = TimeSpan.FromMinutes(1) };
+        _server = new FakeAuthServer(_time) { Rotate = true, Lifetime = TimeSpan.FromMinutes(10) }; // well beyond the 60 s skew
     }
 
     private RaviClient Client(IRaviTokenStore store)
@@ -38,13 +38,13 @@ public sealed class StaleStoredTokensTests
         var store = new ScriptedStore(old) { AfterSave = _ => old };
         using var client = Client(store);
 
-        _time.Advance(TimeSpan.FromMinutes(2));
+        _time.Advance(TimeSpan.FromMinutes(20));
         _server.Revoke(a0); // expired: the server no longer accepts it
         await client.Auth.GetCurrentUserAsync(); // refreshes with r0 (rotated away), saves (a1, r1); the file is back to (a0, r0)
         Assert.Equal(1, _server.RefreshCalls);
         var first = store.Saved.Single();
 
-        _time.Advance(TimeSpan.FromMinutes(2));
+        _time.Advance(TimeSpan.FromMinutes(20));
         _server.Revoke(first.AccessToken);
         var user = await client.Auth.GetCurrentUserAsync(); // before the fix: adopts a0, 401, spends r0 again, 401 token_not_valid
 
@@ -72,7 +72,7 @@ public sealed class StaleStoredTokensTests
         var r2 = _server.IssueRefresh();
         _server.RevokeRefresh(r1);
         store.Set(new RaviTokens { AccessToken = a2, RefreshToken = r2 });
-        _time.Advance(TimeSpan.FromMinutes(5)); // both access tokens have expired since
+        _time.Advance(TimeSpan.FromMinutes(20)); // both access tokens have expired since
         _server.Revoke(a1);
         _server.Revoke(a2);
 
@@ -100,7 +100,7 @@ public sealed class StaleStoredTokensTests
         var r2 = _server.IssueRefresh();
         _server.RevokeRefresh(r2); // the store's session was revoked; ours is still good
         store.Set(new RaviTokens { AccessToken = a2, RefreshToken = r2 });
-        _time.Advance(TimeSpan.FromMinutes(5));
+        _time.Advance(TimeSpan.FromMinutes(20));
         _server.Revoke(a1);
         _server.Revoke(a2);
 
@@ -114,7 +114,7 @@ public sealed class StaleStoredTokensTests
         // The store still holds the rejected r2 next to an expired token only if our save failed; it did not, and a
         // later renewal never sends r2 again even if the store brings it back.
         store.Set(new RaviTokens { AccessToken = a2, RefreshToken = r2 });
-        _time.Advance(TimeSpan.FromMinutes(5));
+        _time.Advance(TimeSpan.FromMinutes(20));
         await client.Auth.GetCurrentUserAsync();
         Assert.Equal(1, RefreshesWith(r2));
     }
@@ -134,7 +134,7 @@ public sealed class StaleStoredTokensTests
         _server.RevokeRefresh(r1);
         _server.RevokeRefresh(r2);
         store.Set(new RaviTokens { AccessToken = a2, RefreshToken = r2 });
-        _time.Advance(TimeSpan.FromMinutes(5));
+        _time.Advance(TimeSpan.FromMinutes(20));
         _server.Revoke(a1);
         _server.Revoke(a2);
 
