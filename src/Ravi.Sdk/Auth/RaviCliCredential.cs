@@ -36,15 +36,15 @@ internal sealed class RaviCliCredential : IRaviCredential
 
     /// <inheritdoc/>
     public ValueTask<RaviTokens> RefreshAsync(RaviTokens rejected, RaviTokenRefreshCallback refresh, CancellationToken cancellationToken = default) =>
-        RefreshAsync(rejected, refresh, _logger, cancellationToken);
+        RefreshAsync(rejected, refresh, _logger, new RaviTokenClock(_options.TimeProvider, _options.TokenRefreshSkew), cancellationToken);
 
-    /// <summary>Renews through the credential found, logging its renewal to <paramref name="logger"/> (the calling client's).</summary>
-    internal async ValueTask<RaviTokens> RefreshAsync(RaviTokens rejected, RaviTokenRefreshCallback refresh, ILogger? logger, CancellationToken cancellationToken)
+    /// <summary>Renews through the credential found, logging its renewal to <paramref name="logger"/> and judging stored tokens by <paramref name="clock"/> (the calling client's).</summary>
+    internal async ValueTask<RaviTokens> RefreshAsync(RaviTokens rejected, RaviTokenRefreshCallback refresh, ILogger? logger, RaviTokenClock clock, CancellationToken cancellationToken)
     {
         var current = Current ?? await ResolveAsync(cancellationToken).ConfigureAwait(false);
         return current is null
             ? throw RaviAuthErrors.CannotRefresh(staticApiKey: false)
-            : await current.RefreshAsync(rejected, refresh, logger, cancellationToken).ConfigureAwait(false);
+            : await current.RefreshAsync(rejected, refresh, logger, clock, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -8,8 +8,12 @@ namespace Ravi.Sdk.Auth;
 /// <see cref="IRaviTokenStore"/> that persists rotations. Renewal is single-flight: any number of concurrent callers that
 /// saw the same rejected token share one refresh call. With a store, the refresh runs under the store's lock and is a
 /// compare-and-swap: if another process already rotated the tokens, they are adopted instead of spending the (single-use)
-/// refresh token again — and when the adopted access token turns out to be expired too (opaque tokens carry no <c>exp</c>),
-/// the refresh token found in the store renews it. A store that holds no tokens yet is asked again on the next call.
+/// refresh token again. Stored tokens are adopted only when they could be usable: a JWT access token whose <c>exp</c> (less
+/// the refresh skew) has passed is renewed instead — with our refresh token when the stored tokens are older than ours (a
+/// lost update by a writer that ignores the lock, such as the CLI), else with the store's, falling back to ours when the
+/// server rejects it; each refresh token goes on the wire at most once. When an adopted opaque access token (no <c>exp</c>)
+/// turns out to be expired too, the refresh token found in the store renews it. A store that holds no tokens yet is asked
+/// again on the next call.
 /// Static API keys (<c>ravi_mgmt_…</c>, <c>ravi_id_…</c>) are never refreshed.
 /// Thread-safe; <see cref="ToString"/> never shows a token.
 /// </summary>
@@ -20,7 +24,8 @@ public sealed class RaviCredential : IRaviCredential
     private bool _loaded;
     private Task? _loadTask;
     private Task<RaviTokens>? _refreshTask;
-    private string? _rejectedRefreshToken;
+    private readonly string?[] _rejectedRefreshTokens = new string?[4]; // the last few the server refused (under _sync)
+    private int _nextRejected;
     private RaviTokens? _adopted;
 
     /// <summary>Creates an in-memory credential from tokens (or a static API key with no refresh token).</summary>
@@ -88,14 +93,15 @@ public sealed class RaviCredential : IRaviCredential
 
     /// <inheritdoc/>
     public ValueTask<RaviTokens> RefreshAsync(RaviTokens rejected, RaviTokenRefreshCallback refresh, CancellationToken cancellationToken = default) =>
-        RefreshAsync(rejected, refresh, null, cancellationToken);
+        RefreshAsync(rejected, refresh, null, RaviTokenClock.System, cancellationToken);
 
     /// <summary>
     /// <see cref="RefreshAsync(RaviTokens, RaviTokenRefreshCallback, CancellationToken)"/>, logging what the renewal it starts
     /// does (adopting another process's tokens, a store that cannot be written) to the calling client's
-    /// <paramref name="logger"/>. The credential keeps no logger: it may be shared by clients that log to different places.
+    /// <paramref name="logger"/>, and judging stored tokens by the calling client's <paramref name="clock"/>. The credential
+    /// keeps neither: it may be shared by clients that log to different places.
     /// </summary>
-    internal async ValueTask<RaviTokens> RefreshAsync(RaviTokens rejected, RaviTokenRefreshCallback refresh, ILogger? logger, CancellationToken cancellationToken)
+    internal async ValueTask<RaviTokens> RefreshAsync(RaviTokens rejected, RaviTokenRefreshCallback refresh, ILogger? logger, RaviTokenClock clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rejected);
         ArgumentNullException.ThrowIfNull(refresh);
@@ -111,7 +117,7 @@ public sealed class RaviCredential : IRaviCredential
 
             if (_refreshTask is null || _refreshTask.IsCompleted)
             {
-                _refreshTask = RefreshCoreAsync(current ?? rejected, refresh, logger);
+                _refreshTask = RefreshCoreAsync(current ?? rejected, refresh, logger, clock);
             }
 
             task = _refreshTask;
@@ -170,7 +176,7 @@ public sealed class RaviCredential : IRaviCredential
             var previous = _tokens;
             _tokens = tokens;
             _loaded = true;
-            _rejectedRefreshToken = null;
+            Array.Clear(_rejectedRefreshTokens);
             _adopted = null;
             return previous;
         }
@@ -242,13 +248,14 @@ public sealed class RaviCredential : IRaviCredential
         }
     }
 
-    private async Task<RaviTokens> RefreshCoreAsync(RaviTokens basis, RaviTokenRefreshCallback refresh, ILogger? logger)
+    private async Task<RaviTokens> RefreshCoreAsync(RaviTokens basis, RaviTokenRefreshCallback refresh, ILogger? logger, RaviTokenClock clock)
     {
         // Run outside the caller's lock and context; shared by every waiter, so no single caller's token cancels it.
         await Task.Yield();
         IAsyncDisposable? held = null;
         try
         {
+            RaviTokens? stored = null;
             if (Store is not null)
             {
                 try
@@ -264,58 +271,43 @@ public sealed class RaviCredential : IRaviCredential
                     }
                 }
 
-                var stored = await TryLoadAsync().ConfigureAwait(false);
+                stored = await TryLoadAsync().ConfigureAwait(false);
                 if (stored is not null &&
                     (!string.Equals(stored.AccessToken, basis.AccessToken, StringComparison.Ordinal) ||
                      !string.Equals(stored.RefreshToken, basis.RefreshToken, StringComparison.Ordinal)))
                 {
-                    // Compare-and-swap lost: another process rotated the tokens. Adopt them rather than burning ours.
-                    var adopted = stored with { User = stored.User ?? basis.User };
-                    stored = PublishIfUnchanged(basis, adopted);
-                    if (ReferenceEquals(stored, adopted))
+                    if (!clock.IsExpired(stored.AccessToken))
                     {
-                        Volatile.Write(ref _adopted, adopted);
+                        // Compare-and-swap lost: another process rotated the tokens. Adopt them rather than burning ours.
+                        return Adopt(basis, stored, logger);
                     }
 
-                    if (logger is { } l)
-                    {
-                        var where = Store.ToString() ?? "store";
-                        RaviAuthLog.TokensAdopted(l, where);
-                    }
-
-                    return stored;
+                    // The stored access token is a JWT that has expired: adopting it would only earn a 401. Renew instead.
+                }
+                else
+                {
+                    stored = null; // the store holds what we hold: nothing to choose between
                 }
             }
 
-            if (!RaviJwt.CanRefresh(basis))
+            var (first, second) = RefreshTokensToTry(basis, stored);
+            if (first is null)
             {
                 throw RaviAuthErrors.CannotRefresh(RaviJwt.IsStaticApiKey(basis.AccessToken));
-            }
-
-            var refreshToken = basis.RefreshToken!;
-            if (string.Equals(Volatile.Read(ref _rejectedRefreshToken), refreshToken, StringComparison.Ordinal))
-            {
-                throw RaviAuthErrors.RefreshRejected(null);
             }
 
             RaviTokens fresh;
             try
             {
-                fresh = await refresh(refreshToken, CancellationToken.None).ConfigureAwait(false);
+                fresh = await RenewAsync(first, refresh).ConfigureAwait(false);
             }
-            catch (RaviAuthenticationException)
+            catch (RaviAuthenticationException ex) when (second is not null && WasRefused(ex))
             {
-                Volatile.Write(ref _rejectedRefreshToken, refreshToken);
-                throw;
-            }
-
-            if (string.IsNullOrEmpty(fresh.RefreshToken))
-            {
-                fresh = fresh with { RefreshToken = refreshToken }; // the server did not rotate it
+                fresh = await RenewAsync(second, refresh).ConfigureAwait(false); // the server refused the store's: try ours, once
             }
 
             // The same account: saving it back to the file it came from is checked against that file's user_email.
-            fresh = fresh with { User = fresh.User ?? basis.User };
+            fresh = fresh with { User = fresh.User ?? basis.User ?? stored?.User };
 
             var published = PublishIfUnchanged(basis, fresh);
             if (!ReferenceEquals(published, fresh))
@@ -349,6 +341,88 @@ public sealed class RaviCredential : IRaviCredential
             }
         }
     }
+
+    private RaviTokens Adopt(RaviTokens basis, RaviTokens stored, ILogger? logger)
+    {
+        var adopted = stored with { User = stored.User ?? basis.User };
+        var current = PublishIfUnchanged(basis, adopted);
+        if (ReferenceEquals(current, adopted))
+        {
+            Volatile.Write(ref _adopted, adopted);
+        }
+
+        if (logger is { } l)
+        {
+            var where = Store?.ToString() ?? "store";
+            RaviAuthLog.TokensAdopted(l, where);
+        }
+
+        return current;
+    }
+
+    /// <summary>
+    /// The refresh tokens to renew with, in order, when <paramref name="stored"/> (if not null) differs from <paramref name="basis"/>
+    /// and holds an expired JWT: ours first when the stored tokens are older than ours (their access token expires earlier —
+    /// a lost update: their refresh token has most likely been spent), else the store's (the file's latest: ours has most
+    /// likely been rotated by whoever wrote it) and ours second. Tokens the server has refused are left out.
+    /// </summary>
+    private (string? First, string? Second) RefreshTokensToTry(RaviTokens basis, RaviTokens? stored)
+    {
+        var ours = RaviJwt.CanRefresh(basis) ? basis.RefreshToken : null;
+        var theirs = stored is not null && RaviJwt.CanRefresh(stored) && !string.Equals(stored.RefreshToken, ours, StringComparison.Ordinal)
+            ? stored.RefreshToken
+            : null;
+        if (theirs is not null && ours is not null && IsOlder(stored!, basis))
+        {
+            theirs = null;
+        }
+
+        lock (_sync)
+        {
+            ours = IsRefused(ours) ? null : ours;
+            theirs = IsRefused(theirs) ? null : theirs;
+        }
+
+        if (ours is null && theirs is null && (RaviJwt.CanRefresh(basis) || (stored is not null && RaviJwt.CanRefresh(stored))))
+        {
+            throw RaviAuthErrors.RefreshRejected(null); // every candidate was refused before: never send one again
+        }
+
+        return theirs is null ? (ours, null) : (theirs, ours);
+    }
+
+    private static bool IsOlder(RaviTokens stored, RaviTokens basis) =>
+        RaviJwt.TryGetExpiry(stored.AccessToken) is { } theirs && RaviJwt.TryGetExpiry(basis.AccessToken) is { } ours && theirs < ours;
+
+    /// <summary>
+    /// Whether the server answered the refresh and refused the token — not a refresh whose outcome is unknown (sent, then the
+    /// connection failed), after which another token must not be tried: the server may have rotated the first one.
+    /// </summary>
+    private static bool WasRefused(RaviAuthenticationException ex) => ex.Code is not "refresh_token_spent";
+
+    private async Task<RaviTokens> RenewAsync(string refreshToken, RaviTokenRefreshCallback refresh)
+    {
+        RaviTokens fresh;
+        try
+        {
+            fresh = await refresh(refreshToken, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (RaviAuthenticationException)
+        {
+            lock (_sync)
+            {
+                _rejectedRefreshTokens[_nextRejected] = refreshToken;
+                _nextRejected = (_nextRejected + 1) % _rejectedRefreshTokens.Length;
+            }
+
+            throw;
+        }
+
+        return string.IsNullOrEmpty(fresh.RefreshToken) ? fresh with { RefreshToken = refreshToken } : fresh; // the server did not rotate it
+    }
+
+    private bool IsRefused(string? refreshToken) =>
+        refreshToken is not null && Array.IndexOf(_rejectedRefreshTokens, refreshToken) >= 0;
 
     private async Task<RaviTokens?> TryLoadAsync()
     {

@@ -41,6 +41,7 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
     private readonly string _userAgent;
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _skew;
+    private readonly RaviTokenClock _clock;
     private readonly TimeSpan _refreshTimeout;
     private readonly ILogger _logger;
     private readonly RaviTokenRefreshCallback _refresh;
@@ -54,6 +55,7 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
         _userAgent = settings.UserAgent;
         _timeProvider = settings.TimeProvider;
         _skew = settings.Settings.TokenRefreshSkew;
+        _clock = new RaviTokenClock(_timeProvider, _skew);
         var attempt = settings.Settings.AttemptTimeout;
         _refreshTimeout = attempt == Timeout.InfiniteTimeSpan || attempt > MaxRefreshTime ? MaxRefreshTime : attempt;
         _logger = settings.LoggerFactory.CreateLogger(RaviLogCategories.Auth);
@@ -132,7 +134,7 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
         RaviTokens renewed;
         try
         {
-            renewed = await RaviCredentials.RefreshAsync(_credential, tokens, _refresh, _logger, cancellationToken).ConfigureAwait(false);
+            renewed = await RaviCredentials.RefreshAsync(_credential, tokens, _refresh, _logger, _clock, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -155,7 +157,7 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
             // The tokens came from another process's rotation and that access token has expired too (opaque tokens carry no
             // exp to tell): renew with the refresh token found in the store, once, instead of failing this call.
             retried.Dispose();
-            renewed = await RaviCredentials.RefreshAsync(_credential, renewed, _refresh, _logger, cancellationToken).ConfigureAwait(false);
+            renewed = await RaviCredentials.RefreshAsync(_credential, renewed, _refresh, _logger, _clock, cancellationToken).ConfigureAwait(false);
             replay = RaviRequestCloner.Clone(request);
             replay.Headers.Authorization = Describe(renewed.AccessToken).Header;
             replay.Options.Set(RaviAttemptTelemetry.RefreshesOn401, false);
@@ -174,7 +176,7 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
     {
         try
         {
-            return await RaviCredentials.RefreshAsync(_credential, tokens, _refresh, _logger, cancellationToken).ConfigureAwait(false);
+            return await RaviCredentials.RefreshAsync(_credential, tokens, _refresh, _logger, _clock, cancellationToken).ConfigureAwait(false);
         }
         catch (RaviAuthenticationException) when (info.Expiry is null || info.Expiry <= _timeProvider.GetUtcNow())
         {
