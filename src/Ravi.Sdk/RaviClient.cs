@@ -146,7 +146,7 @@ public class RaviClient : IDisposable
     public virtual EventsClient Events => _events ?? Init(ref _events, new EventsClient(ScopeFor()));
 
     /// <summary>Helpers that wait for OTP codes, emails and verification links.</summary>
-    public virtual OtpClient Otp => _otp ?? Init(ref _otp, new OtpClient(Checked()));
+    public virtual OtpClient Otp => _otp ?? Init(ref _otp, new OtpClient(ScopeFor(), SmsInbox, EmailInbox, Events));
 
     /// <summary>Two-factor (TOTP) codes: secrets enrolled in the identity's vault, codes computed locally.</summary>
     public virtual TotpClient Totp => _totp ?? Init(ref _totp, new TotpClient(Checked()));
