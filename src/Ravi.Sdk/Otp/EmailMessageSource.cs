@@ -13,19 +13,8 @@ internal sealed class EmailMessageSource(EmailInboxClient inbox) : IOtpMessageSo
     public string? ContainerOf(RaviEvent e, OtpCriteria criteria) =>
         e is EmailReceived email && criteria.MayMatch(email.FromEmail, email.Subject) ? email.ThreadId : null;
 
-    public async Task<List<string>> ListUnreadAsync(OtpCriteria criteria, RaviRequestOptions? requestOptions, CancellationToken cancellationToken)
-    {
-        var ids = new List<string>();
-        await foreach (var t in inbox.ListThreadsAsync(unreadOnly: true, requestOptions, cancellationToken).ConfigureAwait(false))
-        {
-            if (criteria.InWindow(t.LatestMessageAt))
-            {
-                ids.Add(t.ThreadId);
-            }
-        }
-
-        return ids;
-    }
+    public Task<List<string>> ListUnreadAsync(OtpCriteria criteria, RaviRequestOptions? requestOptions, CancellationToken cancellationToken) =>
+        OtpInboxListing.IdsAsync(inbox.ListThreadsAsync(unreadOnly: true, requestOptions, cancellationToken), t => criteria.InWindow(t.LatestMessageAt), t => t.ThreadId);
 
     public async Task<IEnumerable<OtpMessage>> ReadAsync(string id, RaviRequestOptions? requestOptions, CancellationToken cancellationToken)
     {

@@ -13,19 +13,9 @@ internal sealed class SmsMessageSource(SmsInboxClient inbox) : IOtpMessageSource
     public string? ContainerOf(RaviEvent e, OtpCriteria criteria) =>
         e is SmsReceived sms && criteria.MayMatch(sms.FromNumber, subject: null) ? sms.ConversationId : null;
 
-    public async Task<List<string>> ListUnreadAsync(OtpCriteria criteria, RaviRequestOptions? requestOptions, CancellationToken cancellationToken)
-    {
-        var ids = new List<string>();
-        await foreach (var c in inbox.ListConversationsAsync(unreadOnly: true, requestOptions, cancellationToken).ConfigureAwait(false))
-        {
-            if (criteria.InWindow(c.LatestMessageAt) && criteria.MayMatch(c.FromNumber, subject: null))
-            {
-                ids.Add(c.ConversationId);
-            }
-        }
-
-        return ids;
-    }
+    public Task<List<string>> ListUnreadAsync(OtpCriteria criteria, RaviRequestOptions? requestOptions, CancellationToken cancellationToken) =>
+        OtpInboxListing.IdsAsync(inbox.ListConversationsAsync(unreadOnly: true, requestOptions, cancellationToken),
+            c => criteria.InWindow(c.LatestMessageAt) && criteria.MayMatch(c.FromNumber, subject: null), c => c.ConversationId);
 
     public async Task<IEnumerable<OtpMessage>> ReadAsync(string id, RaviRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
