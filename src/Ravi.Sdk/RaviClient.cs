@@ -146,7 +146,7 @@ public class RaviClient : IDisposable
     public virtual EventsClient Events => _events ?? Init(ref _events, new EventsClient(ScopeFor()));
 
     /// <summary>Helpers that wait for OTP codes, emails and verification links.</summary>
-    public virtual OtpClient Otp => _otp ?? Init(ref _otp, new OtpClient(Checked()));
+    public virtual OtpClient Otp => _otp ?? Init(ref _otp, NewOtp(ScopeFor()));
 
     /// <summary>Two-factor (TOTP) codes: secrets enrolled in the identity's vault, codes computed locally.</summary>
     public virtual TotpClient Totp => _totp ?? Init(ref _totp, new TotpClient(Checked()));
@@ -202,6 +202,9 @@ public class RaviClient : IDisposable
         _ = ScopeFor(member);
         return this;
     }
+
+    // The OTP waits read the view's inboxes and events through sub-clients of their own (not the virtual properties).
+    private static OtpClient NewOtp(RaviScope scope) => new(scope, new SmsInboxClient(scope), new EmailInboxClient(scope), new EventsClient(scope));
 
     // Publishes a lazily created sub-client once, so concurrent first accesses all get the same instance.
     private static T Init<T>(ref T? field, T value)

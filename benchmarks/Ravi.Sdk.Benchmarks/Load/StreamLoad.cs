@@ -112,10 +112,10 @@ internal sealed class StreamLoad(RaviClient client, LoadServerProcess server, So
     private async Task ConsumeAsync(int index, CancellationToken cancellationToken)
     {
         var identity = server.Identities[from + index];
-        var options = new RaviEventStreamOptions { Connected = () => OnConnected(index) };
+        var options = new RaviEventStreamOptions();
         try
         {
-            await foreach (var e in client.ForIdentity(identity).Events.StreamAsync(options, cancellationToken))
+            await foreach (var e in client.ForIdentity(identity).Events.StreamAsync(options, () => OnConnected(index), cancellationToken))
             {
                 var now = Stopwatch.GetTimestamp();
                 using var data = JsonDocument.Parse(e.Data);

@@ -66,9 +66,6 @@ public sealed class RaviEventStreamOptions
     /// </summary>
     public int DeduplicationWindow { get; set; } = DefaultDeduplicationWindow;
 
-    /// <summary>Called (on the enumerating thread) each time a connection is established; used by the OTP helpers to catch up.</summary>
-    internal Action? Connected { get; set; }
-
     /// <summary>Copies these options.</summary>
     /// <returns>A shallow copy.</returns>
     public RaviEventStreamOptions Clone() => (RaviEventStreamOptions)MemberwiseClone();

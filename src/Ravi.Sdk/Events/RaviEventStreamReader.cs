@@ -44,12 +44,17 @@ internal sealed class RaviEventStreamReader
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly RaviBackoff _backoff;
+    private readonly Action? _onConnected;
 
-    public RaviEventStreamReader(RaviScope scope, RaviEventStreamOptions options)
+    /// <param name="scope">The view whose identity's events are read.</param>
+    /// <param name="options">The validated copy of the caller's options.</param>
+    /// <param name="onConnected">Called (on the enumerating thread) each time a connection is established; null for nothing.</param>
+    public RaviEventStreamReader(RaviScope scope, RaviEventStreamOptions options, Action? onConnected = null)
     {
         _scope = scope;
         _options = options;
         _backoff = new RaviBackoff(options.InitialReconnectDelay, options.MaxReconnectDelay);
+        _onConnected = onConnected;
         _timeProvider = scope.Pipeline.TimeProvider;
         _logger = scope.Pipeline.LoggerFactory.CreateLogger(Diagnostics.RaviLogCategories.Events);
     }
@@ -112,7 +117,7 @@ internal sealed class RaviEventStreamReader
                 {
                     unauthorized = 0;
                     EventsLog.Connected(_logger, resumeId);
-                    _options.Connected?.Invoke();
+                    _onConnected?.Invoke();
                     var parser = new SseEventParser(new ReadTimeoutStream(connect.Body!, keepAlive, connectionSource), resumeId, _options.MaxEventSize);
                     var firstOnConnection = true;
                     try

@@ -46,6 +46,21 @@ public class EventsClient
     public virtual IAsyncEnumerable<RaviEvent> StreamAsync(RaviEventStreamOptions? options = null, CancellationToken cancellationToken = default)
     {
         RaviMock.ThrowIfMock(_scope, this);
+        return Open(options, onConnected: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="StreamAsync(RaviEventStreamOptions?, CancellationToken)"/>, calling <paramref name="onConnected"/> (on the
+    /// enumerating thread) each time a connection is established: how an OTP wait knows when to catch up.
+    /// </summary>
+    internal IAsyncEnumerable<RaviEvent> StreamAsync(RaviEventStreamOptions? options, Action onConnected, CancellationToken cancellationToken)
+    {
+        RaviMock.ThrowIfMock(_scope, this);
+        return Open(options, onConnected, cancellationToken);
+    }
+
+    private IAsyncEnumerable<RaviEvent> Open(RaviEventStreamOptions? options, Action? onConnected, CancellationToken cancellationToken)
+    {
         var settings = options?.Clone() ?? new RaviEventStreamOptions();
         settings.Validate(nameof(options));
         if (settings.RequestOptions is { } requestOptions)
@@ -55,7 +70,7 @@ public class EventsClient
         }
 
         _scope.RequireIdentity(HttpMethod.Get, RaviEventStreamReader.Path, IdentityScope.Required);
-        var reader = new RaviEventStreamReader(_scope, settings);
+        var reader = new RaviEventStreamReader(_scope, settings, onConnected);
         return settings.RequestOptions is { CancellationToken.CanBeCanceled: true } linked
             ? ReadLinkedAsync(reader, linked, cancellationToken)
             : reader.ReadAsync(cancellationToken);
