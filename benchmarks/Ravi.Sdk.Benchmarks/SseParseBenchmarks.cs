@@ -71,4 +71,20 @@ public class SseParseBenchmarks
 
         return total;
     }
+
+    /// <summary>The SDK's parser feeding <c>RaviEventFactory</c>: typed email/sms events, as the event stream yields them.</summary>
+    [Benchmark]
+    public async Task<int> RaviTypedEvents()
+    {
+        using var stream = new MemoryStream(_payload, writable: false);
+        using var parser = new SseEventParser(stream);
+        var total = 0;
+        while (await parser.ReadNextAsync())
+        {
+            var e = RaviEventFactory.Create(parser.EventTypeUtf8, parser.DataUtf8, parser.Id);
+            total += e.Data.Length + e.EventType.Length + (e.Id?.Length ?? 0);
+        }
+
+        return total;
+    }
 }

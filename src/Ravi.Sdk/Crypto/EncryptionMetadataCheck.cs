@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Ravi.Sdk.Models;
 
 namespace Ravi.Sdk.Crypto;
@@ -26,9 +25,6 @@ namespace Ravi.Sdk.Crypto;
 /// </remarks>
 internal static class EncryptionMetadataCheck
 {
-    /// <summary>Size of a verifier: a sealed box of the 15-byte <c>ravi-e2e-verify</c>.</summary>
-    public const int VerifierBytes = 15 + Sodium.SealBytes;
-
     /// <summary>Whether the metadata says that E2E encryption was set up (a public key or a verifier is present).</summary>
     public static bool IsSetUp(EncryptionMetadata? metadata) =>
         metadata is not null && (!string.IsNullOrEmpty(metadata.PublicKey) || !string.IsNullOrEmpty(metadata.Verifier));
@@ -54,7 +50,7 @@ internal static class EncryptionMetadataCheck
             throw Corrupted("the public key is missing or is not 32 bytes of standard base64");
         }
 
-        if (string.IsNullOrEmpty(metadata.Verifier) || metadata.Verifier.Length > 1024 || StrictBase64.Decode(metadata.Verifier) is not { Length: VerifierBytes })
+        if (string.IsNullOrEmpty(metadata.Verifier) || metadata.Verifier.Length > E2eFieldFormat.MaxVerifierLength || StrictBase64.Decode(metadata.Verifier) is not { Length: E2eFieldFormat.VerifierBytes })
         {
             throw Corrupted("the verifier is missing or is not a sealed box of the expected size in standard base64");
         }
@@ -69,7 +65,7 @@ internal static class EncryptionMetadataCheck
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(metadata);
         bool publicKeyMatches = key.HasPublicKey(metadata.PublicKey);
-        var verifier = OpenVerifier(key, metadata.Verifier);
+        var verifier = E2eFieldFormat.OpenVerifier(key, metadata.Verifier);
 
         if (publicKeyMatches && verifier == VerifierState.Valid)
         {
@@ -86,34 +82,8 @@ internal static class EncryptionMetadataCheck
             : "the PIN opens the verifier but the stored public key is different");
     }
 
-    private static VerifierState OpenVerifier(RaviKeyPair key, string verifier)
-    {
-        Span<byte> sealedBytes = stackalloc byte[StrictBase64.MaxDecodedLength(verifier.Length)];
-        if (!StrictBase64.TryDecode(verifier, sealedBytes, out int written) || written != VerifierBytes)
-        {
-            return VerifierState.NotForThisKey;
-        }
-
-        Span<byte> message = stackalloc byte[VerifierBytes - Sodium.SealBytes];
-        if (!key.TryOpen(message, sealedBytes[..written]))
-        {
-            return VerifierState.NotForThisKey;
-        }
-
-        Span<byte> expected = stackalloc byte[message.Length];
-        System.Text.Encoding.ASCII.GetBytes(RaviKeyPair.VerifierPlaintext, expected);
-        return CryptographicOperations.FixedTimeEquals(message, expected) ? VerifierState.Valid : VerifierState.WrongContent;
-    }
-
     private static RaviCryptoException Corrupted(string what) =>
         new(RaviCryptoErrorKind.CorruptedMetadata, $"The account's encryption metadata is corrupted: {what}.");
-
-    private enum VerifierState
-    {
-        Valid,
-        WrongContent,
-        NotForThisKey,
-    }
 
     /// <summary>Decoded metadata.</summary>
     internal sealed record Parsed(byte[] Salt, byte[] PublicKey, string Verifier);

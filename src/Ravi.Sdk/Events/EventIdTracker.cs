@@ -60,11 +60,11 @@ internal sealed class EventIdTracker
 
     /// <summary>Classifies an event that carries its own id and, unless it is a repeat, remembers it as yielded.</summary>
     /// <param name="id">The event's id.</param>
-    /// <param name="type">The event type.</param>
-    /// <param name="data">The event data.</param>
+    /// <param name="type">The event type (UTF-8).</param>
+    /// <param name="data">The event data (UTF-8).</param>
     /// <param name="firstOnConnection">Whether it is the first event with an id on this connection.</param>
     /// <returns>The decision.</returns>
-    public Decision Check(string id, string type, string data, bool firstOnConnection)
+    public Decision Check(string id, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data, bool firstOnConnection)
     {
         var number = ParseNumber(id);
         var fingerprint = Fingerprint(id, type, data);
@@ -88,11 +88,15 @@ internal sealed class EventIdTracker
     internal static long? ParseNumber(string id) =>
         long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 
-    /// <summary>64-bit FNV-1a over the id, the type and the data (with separators that cannot occur in an id).</summary>
-    internal static long Fingerprint(string id, string type, string data)
+    /// <summary>64-bit FNV-1a over the id (UTF-16), the type and the data (UTF-8), with separators that cannot occur in an id.</summary>
+    internal static long Fingerprint(string id, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
     {
         var hash = FnvOffset;
-        hash = Mix(hash, id);
+        foreach (var c in id)
+        {
+            hash = (hash ^ c) * FnvPrime;
+        }
+
         hash = (hash ^ '\n') * FnvPrime;
         hash = Mix(hash, type);
         hash = (hash ^ '\r') * FnvPrime;
@@ -100,11 +104,11 @@ internal sealed class EventIdTracker
         return unchecked((long)hash);
     }
 
-    private static ulong Mix(ulong hash, string text)
+    private static ulong Mix(ulong hash, ReadOnlySpan<byte> bytes)
     {
-        foreach (var c in text)
+        foreach (var b in bytes)
         {
-            hash = (hash ^ c) * FnvPrime;
+            hash = (hash ^ b) * FnvPrime;
         }
 
         return hash;

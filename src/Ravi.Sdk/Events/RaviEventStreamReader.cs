@@ -134,7 +134,7 @@ internal sealed class RaviEventStreamReader
                             var eventId = parser.Id;
                             if (parser.IdSetByEvent && eventId is not null)
                             {
-                                var decision = tracker.Check(eventId, parser.EventType, parser.Data, firstOnConnection);
+                                var decision = tracker.Check(eventId, parser.EventTypeUtf8, parser.DataUtf8, firstOnConnection);
                                 firstOnConnection = false;
                                 if (decision == EventIdTracker.Decision.Repeat)
                                 {
@@ -151,7 +151,7 @@ internal sealed class RaviEventStreamReader
                             }
 
                             productive = true;
-                            yield return RaviEventFactory.Create(parser.EventType, parser.Data, eventId);
+                            yield return RaviEventFactory.Create(parser.EventTypeUtf8, parser.DataUtf8, eventId);
                         }
                     }
                     finally

@@ -11,10 +11,12 @@ namespace Ravi.Sdk.Events;
 /// <remarks>
 /// <para>
 /// Lines are split on bytes (CR, LF, CRLF — including a CR at the end of one read and its LF at the start of the next)
-/// in one pooled buffer; field names are matched as bytes; only field values that are kept become strings: the data of
-/// each dispatched event is decoded once (straight from the read buffer when it is a single line), known event types
-/// (<c>message</c>, <c>email</c>, <c>sms</c>) and a repeated id or type reuse the previous string. Nothing is allocated
-/// per line. A leading BOM is skipped only at the very start of the stream.
+/// in one pooled buffer; field names are matched as bytes. The parser knows no event types but the WHATWG default
+/// (<c>message</c>): a dispatched event's type and data are handed out as UTF-8 bytes (<see cref="EventTypeUtf8"/>,
+/// <see cref="DataUtf8"/>; the data straight from the read buffer when it is a single line), valid until the next
+/// <see cref="ReadNextAsync"/>, for <see cref="RaviEventFactory"/> to build typed events from. <see cref="EventType"/> and
+/// <see cref="Data"/> decode them only when read (a few recently seen types, and a repeated id, reuse their strings).
+/// Nothing is allocated per line. A leading BOM is skipped only at the very start of the stream.
 /// </para>
 /// <para>
 /// Id semantics: an <c>id</c> field without U+0000 sets the "last event ID buffer" at once; at each blank line
@@ -51,6 +53,7 @@ internal sealed class SseEventParser : IDisposable
     private const int DefaultBufferSize = 16 * 1024;
     private const int MinReadSize = 4 * 1024;
     private const int MaxCachedIdBytes = 64;
+    private const int TypeCacheSize = 4;
 
     /// <summary>Room for the field name and separator on top of the event limit when a single line is measured.</summary>
     private const int LineOverhead = 256;
@@ -76,13 +79,25 @@ internal sealed class SseEventParser : IDisposable
     private int _inlineDataStart = -1;
     private int _inlineDataLength;
 
-    private string? _eventTypeBuffer;
+    // The event type buffer of the pending block (-1: empty, dispatched as "message"); the dispatched event's type is kept
+    // in the same array (valid until the next read), since a new block's type is only stored after the event was consumed.
+    private byte[] _type = [];
+    private int _typeLength = -1;
+    private int _eventTypeLength = -1;
+    private string? _eventType;
+    private readonly (byte[] Bytes, string Text)?[] _typeCache = new (byte[], string)?[TypeCacheSize];
+    private int _typeCacheNext;
+
+    // The dispatched event's data: a slice of the read buffer (one line) or of the data buffer (joined lines).
+    private byte[] _eventData = [];
+    private int _eventDataOffset;
+    private int _eventDataLength;
+    private string? _eventDataText;
+
     private string _lastEventIdBuffer;
     private bool _idFieldInBlock;
     private byte[]? _idBytes;
     private int _idBytesLength = -1;
-    private string? _customType;
-    private byte[]? _customTypeBytes;
 
     /// <summary>Creates a parser over <paramref name="stream"/> (which the parser does not dispose).</summary>
     /// <param name="stream">The response body.</param>
@@ -106,11 +121,23 @@ internal sealed class SseEventParser : IDisposable
     /// <summary>The largest buffer that is taken from (and given back to) the pool; bigger ones are plain arrays.</summary>
     public static int MaxPooledBufferSize => 1024 * 1024;
 
-    /// <summary>The type of the last dispatched event (<c>message</c> when it had no or an empty <c>event</c> field).</summary>
-    public string EventType { get; private set; } = DefaultEventType;
+    /// <summary>
+    /// The UTF-8 type of the last dispatched event (<c>message</c> when it had no or an empty <c>event</c> field); valid
+    /// until the next <see cref="ReadNextAsync"/>.
+    /// </summary>
+    public ReadOnlySpan<byte> EventTypeUtf8 => _eventTypeLength < 0 ? "message"u8 : new ReadOnlySpan<byte>(_type, 0, _eventTypeLength);
 
-    /// <summary>The data of the last dispatched event (its <c>data</c> lines joined with LF).</summary>
-    public string Data { get; private set; } = string.Empty;
+    /// <summary>
+    /// The UTF-8 data of the last dispatched event (its <c>data</c> lines joined with LF); valid until the next
+    /// <see cref="ReadNextAsync"/>, which forgets it (type and data then read as <c>message</c> and empty).
+    /// </summary>
+    public ReadOnlySpan<byte> DataUtf8 => new(_eventData, _eventDataOffset, _eventDataLength);
+
+    /// <summary>The type of the last dispatched event as a string, decoded on first read (recently seen types reuse their string).</summary>
+    public string EventType => _eventType ??= ResolveEventType();
+
+    /// <summary>The data of the last dispatched event as a string, decoded on first read (invalid UTF-8 becomes U+FFFD).</summary>
+    public string Data => _eventDataText ??= _eventDataLength == 0 ? string.Empty : Encoding.UTF8.GetString(_eventData, _eventDataOffset, _eventDataLength);
 
     /// <summary>The last event ID buffer when the last event was dispatched (WHATWG <c>lastEventId</c>), or null when empty.</summary>
     public string? Id { get; private set; }
@@ -137,8 +164,8 @@ internal sealed class SseEventParser : IDisposable
     public bool EndOfStream => _eof;
 
     /// <summary>
-    /// Reads until the next event is dispatched. Returns <see langword="true"/> with <see cref="EventType"/>,
-    /// <see cref="Data"/> and <see cref="Id"/> set, or <see langword="false"/> at the end of the stream.
+    /// Reads until the next event is dispatched. Returns <see langword="true"/> with <see cref="EventTypeUtf8"/>,
+    /// <see cref="DataUtf8"/> and <see cref="Id"/> set, or <see langword="false"/> at the end of the stream.
     /// Completes synchronously while complete events are already buffered.
     /// </summary>
     /// <param name="cancellationToken">Cancels the pending read.</param>
@@ -148,6 +175,7 @@ internal sealed class SseEventParser : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         IdOnlyBlockId = null;
+        ForgetDispatchedEvent();
         if (_bomChecked && TryParseEvent())
         {
             return new ValueTask<bool>(true);
@@ -167,6 +195,9 @@ internal sealed class SseEventParser : IDisposable
         _disposed = true;
         Return(_buffer);
         _buffer = [];
+        _eventData = [];
+        Return(_type);
+        _type = [];
         if (_data is not null)
         {
             Return(_data);
@@ -221,7 +252,17 @@ internal sealed class SseEventParser : IDisposable
         return false;
     }
 
-    /// <summary>Gives the read buffer back, and the data buffer unless an event's data lines are pending in it.</summary>
+    /// <summary>Drops the previous event's bytes, which the next read may overwrite or give back to the pool.</summary>
+    private void ForgetDispatchedEvent()
+    {
+        _eventData = [];
+        _eventDataOffset = _eventDataLength = 0;
+        _eventDataText = null;
+        _eventTypeLength = -1;
+        _eventType = null;
+    }
+
+    /// <summary>Gives the read buffer back, and the data and type buffers unless a pending block still needs them.</summary>
     private void ReleaseIdleBuffers()
     {
         Return(_buffer);
@@ -231,6 +272,12 @@ internal sealed class SseEventParser : IDisposable
         {
             Return(_data);
             _data = null;
+        }
+
+        if (_typeLength < 0)
+        {
+            Return(_type);
+            _type = [];
         }
     }
 
@@ -388,29 +435,33 @@ internal sealed class SseEventParser : IDisposable
                 IdOnlyBlockId = _lastEventIdBuffer;
             }
 
-            _eventTypeBuffer = null;
+            _typeLength = -1;
             _idFieldInBlock = false;
             return false;
         }
 
-        string data;
         if (_inlineDataStart >= 0)
         {
-            data = _inlineDataLength == 0 ? string.Empty : Encoding.UTF8.GetString(_buffer, _inlineDataStart, _inlineDataLength);
+            _eventData = _buffer;
+            _eventDataOffset = _inlineDataStart;
+            _eventDataLength = _inlineDataLength;
             _inlineDataStart = -1;
         }
         else
         {
-            data = _dataLength == 0 ? string.Empty : Encoding.UTF8.GetString(_data!, 0, _dataLength);
+            _eventData = _data!;
+            _eventDataOffset = 0;
+            _eventDataLength = _dataLength;
         }
 
-        Data = data;
-        EventType = _eventTypeBuffer ?? DefaultEventType;
+        _eventDataText = null;
+        _eventTypeLength = _typeLength;
+        _eventType = null;
         Id = _lastEventIdBuffer.Length == 0 ? null : _lastEventIdBuffer;
         IdSetByEvent = _idFieldInBlock;
         _dataLength = 0;
         _dataLines = 0;
-        _eventTypeBuffer = null;
+        _typeLength = -1;
         _idFieldInBlock = false;
         return true;
     }
@@ -420,7 +471,7 @@ internal sealed class SseEventParser : IDisposable
         _dataLength = 0;
         _dataLines = 0;
         _inlineDataStart = -1;
-        _eventTypeBuffer = null;
+        _typeLength = -1;
         _idFieldInBlock = false;
     }
 
@@ -499,29 +550,46 @@ internal sealed class SseEventParser : IDisposable
     {
         if (value.IsEmpty)
         {
-            _eventTypeBuffer = null; // empty type buffer: dispatched as "message"
+            _typeLength = -1; // empty type buffer: dispatched as "message"
+            return;
         }
-        else if (value.SequenceEqual("email"u8))
+
+        if (_type.Length < value.Length)
         {
-            _eventTypeBuffer = RaviEventTypes.Email;
+            var bigger = Rent(Math.Max(value.Length, 64));
+            Return(_type);
+            _type = bigger;
         }
-        else if (value.SequenceEqual("sms"u8))
+
+        value.CopyTo(_type);
+        _typeLength = value.Length;
+    }
+
+    /// <summary>The dispatched type as a string: the default, a recently seen type's string, or a new one (then remembered).</summary>
+    private string ResolveEventType()
+    {
+        var type = EventTypeUtf8;
+        if (_eventTypeLength < 0 || type.SequenceEqual("message"u8))
         {
-            _eventTypeBuffer = RaviEventTypes.Sms;
+            return DefaultEventType;
         }
-        else if (value.SequenceEqual("message"u8))
+
+        foreach (var entry in _typeCache)
         {
-            _eventTypeBuffer = DefaultEventType;
+            if (entry is { } cached && type.SequenceEqual(cached.Bytes))
+            {
+                return cached.Text;
+            }
         }
-        else if (_customTypeBytes is not null && value.SequenceEqual(_customTypeBytes))
+
+        var text = Encoding.UTF8.GetString(type);
+        if (type.Length <= MaxCachedIdBytes)
         {
-            _eventTypeBuffer = _customType;
+            _typeCache[_typeCacheNext] = (type.ToArray(), text);
+            _typeCacheNext = (_typeCacheNext + 1) % TypeCacheSize;
         }
-        else
-        {
-            _eventTypeBuffer = _customType = Encoding.UTF8.GetString(value);
-            _customTypeBytes = value.Length <= MaxCachedIdBytes ? value.ToArray() : null;
-        }
+
+        return text;
     }
 
     private void SetId(ReadOnlySpan<byte> value)

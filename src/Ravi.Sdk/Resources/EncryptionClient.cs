@@ -96,7 +96,7 @@ public class EncryptionClient
     public virtual async Task UnlockAsync(string pin, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         RaviMock.ThrowIfMock(_scope, this);
-        RaviKeyPair.ValidatePin(pin);
+        PinKeyDerivation.ValidatePin(pin);
         using var call = RaviCallOptions.Link(requestOptions, cancellationToken);
         cancellationToken = call.Token;
         var metadata = await TryGetMetadataAsync(requestOptions, cancellationToken).ConfigureAwait(false);
@@ -134,7 +134,7 @@ public class EncryptionClient
     public virtual async Task<EncryptionMetadata> SetupAsync(string pin, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         RaviMock.ThrowIfMock(_scope, this);
-        RaviKeyPair.ValidatePin(pin);
+        PinKeyDerivation.ValidatePin(pin);
         using var call = RaviCallOptions.Link(requestOptions, cancellationToken);
         cancellationToken = call.Token;
         var existing = await TryGetMetadataAsync(requestOptions, cancellationToken).ConfigureAwait(false);

@@ -89,7 +89,8 @@ public sealed class KeyPairLifecycleTests
     public void Private_key_is_pinned_and_zeroed_on_dispose()
     {
         var key = RaviKeyPair.FromPrivateKey(CliVectors.IdentityB.PrivateKeyCli);
-        var secret = (byte[])typeof(RaviKeyPair).GetField("_secretKey", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(key)!;
+        var holder = typeof(RaviKeyPair).GetField("_secret", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(key)!;
+        var secret = (byte[])typeof(PinnedSecretKey).GetField("_key", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(holder)!;
         Assert.True(IsPinned(secret));
         Assert.Contains(secret, b => b != 0);
 

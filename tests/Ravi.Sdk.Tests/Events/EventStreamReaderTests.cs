@@ -404,7 +404,7 @@ public sealed class EventStreamReaderTests : IDisposable
     [InlineData("abd", "abc", true)]
     [InlineData("10", "x", true)]
     public void The_resume_point_given_by_the_caller_skips_that_id_and_lower_numeric_ids(string id, string last, bool yielded) =>
-        Assert.Equal(yielded ? EventIdTracker.Decision.New : EventIdTracker.Decision.Repeat, new EventIdTracker(16, last).Check(id, "message", "d", firstOnConnection: true));
+        Assert.Equal(yielded ? EventIdTracker.Decision.New : EventIdTracker.Decision.Repeat, new EventIdTracker(16, last).Check(id, "message"u8, "d"u8, firstOnConnection: true));
 
     private static Task<bool> Next(IAsyncEnumerator<RaviEvent> e) => e.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
 

@@ -151,17 +151,27 @@ public sealed class SseEventParserTests
     }
 
     [Fact]
-    public async Task KnownEventTypesAreInterned()
+    public async Task HandsOutTypeAndDataAsUtf8AndReusesRecentTypeStrings()
     {
-        using var parser = new SseEventParser(new ChunkedStream([Encoding.UTF8.GetBytes("event: email\ndata: 1\n\nevent: email\ndata: 2\n\nevent: custom\ndata: 3\n\nevent: custom\ndata: 4\n\n")]));
+        using var parser = new SseEventParser(new ChunkedStream([Encoding.UTF8.GetBytes("event: email\ndata: 1\n\nevent: email\ndata: 2\n\nevent: custom\ndata: 3\ndata: é\n\nevent: custom\ndata: 4\n\ndata: 5\n\n")]));
         Assert.True(await parser.ReadNextAsync());
-        Assert.Same(RaviEventTypes.Email, parser.EventType);
+        Assert.Equal("email"u8.ToArray(), parser.EventTypeUtf8.ToArray());
+        Assert.Equal("1"u8.ToArray(), parser.DataUtf8.ToArray());
+        var email = parser.EventType;
+        Assert.Equal("email", email);
         Assert.True(await parser.ReadNextAsync());
-        Assert.Same(RaviEventTypes.Email, parser.EventType);
+        Assert.Same(email, parser.EventType);
         Assert.True(await parser.ReadNextAsync());
-        var first = parser.EventType;
+        Assert.Equal("3\né"u8.ToArray(), parser.DataUtf8.ToArray()); // joined lines come from the data buffer
+        Assert.Equal("3\né", parser.Data);
+        var custom = parser.EventType;
         Assert.True(await parser.ReadNextAsync());
-        Assert.Same(first, parser.EventType);
+        Assert.Same(custom, parser.EventType);
+        Assert.True(await parser.ReadNextAsync());
+        Assert.Equal("message"u8.ToArray(), parser.EventTypeUtf8.ToArray());
+        Assert.Same(SseEventParser.DefaultEventType, parser.EventType);
+        Assert.False(await parser.ReadNextAsync());
+        Assert.True(parser.DataUtf8.IsEmpty); // the last event's bytes are forgotten by the next read
     }
 
     private static async Task AssertParsesAsync(SseCase c, Stream stream, string how)
