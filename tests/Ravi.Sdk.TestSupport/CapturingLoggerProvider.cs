@@ -5,7 +5,7 @@ namespace Ravi.Sdk.TestSupport;
 
 /// <summary>
 /// A logger provider and factory that captures every entry at every level (Trace included): as structured
-/// <see cref="Entries"/> and as one text line each in <see cref="Lines"/> (level, category, event id and name, the
+/// <see cref="Entries"/> and as one text line each in <see cref="Lines"/> (level, category, [event id] and name, the
 /// formatted message, each structured value, the exception with its inner exceptions; scopes as their own line).
 /// </summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider, ILoggerFactory
@@ -48,7 +48,7 @@ public sealed class CapturingLoggerProvider : ILoggerProvider, ILoggerFactory
         {
             var message = formatter(state, exception);
             owner._entries.Enqueue(new LogEntry(category, logLevel, eventId, message, exception));
-            var parts = new List<string> { $"{logLevel} {category} [{eventId.Id}:{eventId.Name}] {message}" };
+            var parts = new List<string> { $"{logLevel} {category} [{eventId.Id}] {eventId.Name}: {message}" };
             if (state is IEnumerable<KeyValuePair<string, object?>> values)
             {
                 parts.AddRange(values.Select(kv => $"{kv.Key}={kv.Value}"));

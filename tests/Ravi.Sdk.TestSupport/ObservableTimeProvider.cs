@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Time.Testing;
 
@@ -72,6 +73,26 @@ public sealed class ObservableTimeProvider : FakeTimeProvider
             }
 
             await Task.Delay(5, timeout.Token);
+        }
+    }
+
+    /// <summary>
+    /// Waits (real time, bounded by <paramref name="within"/>, 10 s by default) until a timer was armed to fire after
+    /// exactly <paramref name="dueTime"/> at the current fake time or later; throws <see cref="TimeoutException"/> if none was.
+    /// </summary>
+    public async Task WaitUntilArmedAsync(TimeSpan dueTime, TimeSpan? within = null)
+    {
+        var now = GetUtcNow();
+        var limit = within ?? TimeSpan.FromSeconds(10);
+        var started = Stopwatch.GetTimestamp();
+        while (LastArmedAt(dueTime) is not { } at || at < now)
+        {
+            if (Stopwatch.GetElapsedTime(started) > limit)
+            {
+                throw new TimeoutException($"No timer of {dueTime} was armed within {limit.TotalSeconds:0.#} s (real time).");
+            }
+
+            await Task.Delay(5);
         }
     }
 
