@@ -25,6 +25,8 @@ public sealed class RaviClientOptions
     private const long MinMaxResponseBytes = 1024;
     private const long MaxMaxResponseBytes = 1024 * 1024 * 1024;
 
+    private List<Http.RaviPolicyRegistration> _policies = [];
+
     /// <summary>The API host. Every path is under <c>/api/</c> on it. Defaults to <see cref="DefaultBaseAddress"/>.</summary>
     public Uri BaseAddress { get; set; } = DefaultBaseAddress;
 
@@ -126,6 +128,61 @@ public sealed class RaviClientOptions
 
     /// <summary>Where the client logs. Secrets are never logged. When null, nothing is logged (or the DI logger factory is used).</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>The handlers added with <see cref="AddPolicy(DelegatingHandler, RaviPipelinePosition)"/>, in order.</summary>
+    internal IReadOnlyList<Http.RaviPolicyRegistration> Policies => _policies;
+
+    /// <summary>
+    /// Adds your <see cref="DelegatingHandler"/> to the client's handler chain at <paramref name="position"/>:
+    /// <see cref="RaviPipelinePosition.PerCall"/> runs once per operation, outside retries and token refreshes;
+    /// <see cref="RaviPipelinePosition.PerTry"/> once per request on the wire, after authentication (see
+    /// <c>docs/resilience.md</c> for the exact chain). Handlers of one position run in the order they were added.
+    /// Works with every constructor and with <c>AddRavi</c>.
+    /// </summary>
+    /// <remarks>
+    /// A <see cref="DelegatingHandler"/> can be part of one chain only, so this instance serves one client: building a
+    /// second client from these options (or a copy) throws an <see cref="ArgumentException"/>. Use
+    /// <see cref="AddPolicy(Func{DelegatingHandler}, RaviPipelinePosition)"/> when several clients are built from the options
+    /// (named <c>AddRavi</c> registrations, several <c>new RaviClient(options)</c>). The client disposes the handler with
+    /// itself. What the handler throws ends the call with a <see cref="RaviException"/> wrapping it (not retried); do not
+    /// send a request twice from a handler (the SDK retries what is safe, and refuses a handler's replay of a send).
+    /// </remarks>
+    /// <param name="handler">The handler, not yet part of any chain (<see cref="DelegatingHandler.InnerHandler"/> unset).</param>
+    /// <param name="position">Where it runs.</param>
+    /// <returns>These options, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="handler"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="handler"/> already has an inner handler or was added already.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="position"/> is not a defined position.</exception>
+    public RaviClientOptions AddPolicy(DelegatingHandler handler, RaviPipelinePosition position)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        CheckPosition(position);
+        Http.RaviPolicyRegistration.CheckUnused(handler, nameof(handler));
+        if (_policies.Exists(p => p.Holds(handler)))
+        {
+            throw new ArgumentException($"The handler {handler.GetType().Name} was added already; a handler can be part of one chain once.", nameof(handler));
+        }
+
+        _policies.Add(new Http.RaviPolicyRegistration(handler, position));
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a handler created by <paramref name="factory"/> to the handler chain of every client built from these options
+    /// (one new instance per client), at <paramref name="position"/>. See <see cref="AddPolicy(DelegatingHandler, RaviPipelinePosition)"/>.
+    /// </summary>
+    /// <param name="factory">Returns a new handler (with no inner handler) each time it is called.</param>
+    /// <param name="position">Where it runs.</param>
+    /// <returns>These options, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="factory"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="position"/> is not a defined position.</exception>
+    public RaviClientOptions AddPolicy(Func<DelegatingHandler> factory, RaviPipelinePosition position)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        CheckPosition(position);
+        _policies.Add(new Http.RaviPolicyRegistration(factory, position));
+        return this;
+    }
 
     /// <summary>
     /// Checks the options and throws one <see cref="ArgumentException"/> that names every bad setting (its
@@ -230,8 +287,21 @@ public sealed class RaviClientOptions
     }
 
     /// <summary>Makes a copy, so a client is not affected by later changes to this instance.</summary>
-    /// <returns>A shallow copy.</returns>
-    public RaviClientOptions Clone() => (RaviClientOptions)MemberwiseClone();
+    /// <returns>A shallow copy (with its own list of the handlers added with <c>AddPolicy</c>, which are the same objects).</returns>
+    public RaviClientOptions Clone()
+    {
+        var copy = (RaviClientOptions)MemberwiseClone();
+        copy._policies = [.. _policies]; // later AddPolicy calls on either leave the other alone
+        return copy;
+    }
+
+    private static void CheckPosition(RaviPipelinePosition position)
+    {
+        if (position is not (RaviPipelinePosition.PerCall or RaviPipelinePosition.PerTry))
+        {
+            throw new ArgumentOutOfRangeException(nameof(position), position, "Use RaviPipelinePosition.PerCall or RaviPipelinePosition.PerTry.");
+        }
+    }
 
     private static bool IsProductToken(string value)
     {

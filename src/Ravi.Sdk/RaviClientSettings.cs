@@ -33,6 +33,7 @@ internal sealed record RaviClientSettings
         Argon2Implementation = options.Argon2Implementation;
         TimeProvider = options.TimeProvider;
         LoggerFactory = options.LoggerFactory;
+        Policies = options.Policies;
     }
 
     public Uri BaseAddress { get; }
@@ -77,6 +78,9 @@ internal sealed record RaviClientSettings
 
     public ILoggerFactory? LoggerFactory { get; }
 
+    /// <summary>The handlers added with <c>AddPolicy</c> (built into the chain once; a reload never changes them).</summary>
+    public IReadOnlyList<Http.RaviPolicyRegistration> Policies { get; init; }
+
     /// <summary>Validates <paramref name="options"/> (every problem at once) and takes the snapshot.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">A setting is invalid.</exception>
@@ -93,7 +97,7 @@ internal sealed record RaviClientSettings
     /// cannot take over: they are built into its handlers, scope and credential chain).
     /// </summary>
     public bool DiffersBeyondTokens(RaviClientSettings other) =>
-        this with { AccessToken = null, RefreshToken = null } != other with { AccessToken = null, RefreshToken = null };
+        this with { AccessToken = null, RefreshToken = null, Policies = [] } != other with { AccessToken = null, RefreshToken = null, Policies = [] };
 
     /// <inheritdoc/>
     public override string ToString() =>

@@ -43,11 +43,13 @@ internal sealed class RaviEventStreamReader
     private readonly RaviEventStreamOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly RaviBackoff _backoff;
 
     public RaviEventStreamReader(RaviScope scope, RaviEventStreamOptions options)
     {
         _scope = scope;
         _options = options;
+        _backoff = new RaviBackoff(options.InitialReconnectDelay, options.MaxReconnectDelay);
         _timeProvider = scope.Pipeline.TimeProvider;
         _logger = scope.Pipeline.LoggerFactory.CreateLogger(Diagnostics.RaviLogCategories.Events);
     }
@@ -217,33 +219,16 @@ internal sealed class RaviEventStreamReader
     private static string? MoveToIdOnlyBlock(string? resumeId, SseEventParser parser) =>
         parser.IdOnlyBlockId is not { } id ? resumeId : id.Length == 0 ? null : id;
 
+    /// <summary>
+    /// The wait before the next connection: none after a connection that worked, else the SDK's backoff; never sooner than
+    /// the server's <c>retry:</c> or <c>Retry-After</c> (the one rule of <see cref="RaviBackoff"/>); at most MaxReconnectDelay.
+    /// </summary>
     private TimeSpan ComputeDelay(int failures, bool productive, TimeSpan? serverRetry, TimeSpan? retryAfter)
     {
-        TimeSpan delay;
-        if (failures == 1 && productive)
-        {
-            delay = TimeSpan.Zero; // a connection that worked ended: resume at once
-        }
-        else
-        {
-            var exponent = Math.Min(failures - 1, 20);
-            var backoff = _options.InitialReconnectDelay.TotalMilliseconds * Math.Pow(2, exponent);
-            backoff = Math.Min(backoff, _options.MaxReconnectDelay.TotalMilliseconds);
-#pragma warning disable CA5394 // jitter needs no cryptographic randomness
-            delay = TimeSpan.FromMilliseconds(backoff * (0.5 + (Random.Shared.NextDouble() * 0.5)));
-#pragma warning restore CA5394
-        }
-
-        if (serverRetry is { } retry && retry > delay)
-        {
-            delay = retry;
-        }
-
-        if (retryAfter is { } after && after > delay)
-        {
-            delay = after;
-        }
-
+        var delay = failures == 1 && productive
+            ? TimeSpan.Zero // a connection that worked ended: resume at once
+            : _backoff.Delay(failures);
+        delay = RaviBackoff.Honour(RaviBackoff.Honour(delay, serverRetry), retryAfter);
         return delay > _options.MaxReconnectDelay ? _options.MaxReconnectDelay : delay;
     }
 
@@ -264,12 +249,11 @@ internal sealed class RaviEventStreamReader
     }
 
     /// <summary>
-    /// Network failures (including the SDK's own <see cref="RaviConnectionException"/>), an oversized or undecodable body
-    /// (<see cref="InvalidDataException"/>), and cancellations that are not the caller's (e.g. a caller's HttpClient.Timeout).
+    /// What the SDK's classifier calls transient (<see cref="RaviRetryClassifier.IsTransient"/>), and, for a stream, a body
+    /// that was closed under the reader or an oversized event.
     /// </summary>
     private static bool IsTransient(Exception ex) =>
-        ex is IOException or HttpRequestException or ObjectDisposedException or OperationCanceledException or InvalidDataException or SseEventTooLargeException
-            or RaviConnectionException or RaviRequestTimeoutException;
+        RaviRetryClassifier.IsTransient(ex) || ex is ObjectDisposedException or SseEventTooLargeException;
 
     private async Task<ConnectResult> ConnectAsync(string? resumeId, TimeSpan keepAlive, CancellationTokenSource connectionSource, CancellationToken cancellationToken)
     {
@@ -325,7 +309,7 @@ internal sealed class RaviEventStreamReader
         {
             return new ConnectResult(null, ex, $"HTTP {(int)ex.StatusCode}")
             {
-                RetryAfter = ex.RetryAfter,
+                RetryAfter = RaviRetryAfter.Of(ex),
                 Unauthorized = ex.StatusCode == HttpStatusCode.Unauthorized,
             };
         }
@@ -339,8 +323,9 @@ internal sealed class RaviEventStreamReader
         }
     }
 
+    /// <summary>A transient status, or 401 (the token handler could not renew; tried again a bounded number of times).</summary>
     private static bool IsRetryable(HttpStatusCode status) =>
-        status is HttpStatusCode.Unauthorized or HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
+        status == HttpStatusCode.Unauthorized || RaviRetryClassifier.IsTransientStatus((int)status);
 
     private sealed record ConnectResult(HttpResponseMessage? Response, Exception? Error, string Reason)
     {

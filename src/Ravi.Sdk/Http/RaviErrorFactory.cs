@@ -44,13 +44,12 @@ internal static class RaviErrorFactory
         secrets ??= [];
         string? code = null;
         string? detail = null;
-        double? retryAfterSeconds = null;
         var fieldErrors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         string? bodyText = body.IsEmpty ? null : Truncate(RaviErrorRedactor.RedactBody(body, Encoding.UTF8.GetString(body), secrets));
 
         if (!body.IsEmpty)
         {
-            TryParseJson(body, ref code, ref detail, ref retryAfterSeconds, fieldErrors);
+            TryParseJson(body, ref code, ref detail, fieldErrors);
             code = RaviErrorRedactor.RedactKnown(code, secrets);
             detail = RaviErrorRedactor.RedactKnown(detail, secrets);
             foreach (var (field, messages) in fieldErrors.ToList())
@@ -59,9 +58,7 @@ internal static class RaviErrorFactory
             }
         }
 
-        TimeSpan? retryAfter = retryAfterSeconds is { } s && s >= 0 && s < TimeSpan.MaxValue.TotalSeconds
-            ? TimeSpan.FromSeconds(s)
-            : ParseRetryAfterHeader(headers, timeProvider);
+        var retryAfter = RaviRetryAfter.From(body, headers, timeProvider);
 
         string? requestId = null;
         if (headers is not null && headers.TryGetValues(RaviHeaders.RequestId, out var ids))
@@ -95,29 +92,6 @@ internal static class RaviErrorFactory
             >= 500 and <= 599 => new RaviServerException(message, details),
             _ => new RaviApiException(message, details),
         };
-    }
-
-    /// <summary>Parses a <c>Retry-After</c> header: delta-seconds or an HTTP-date relative to now.</summary>
-    public static TimeSpan? ParseRetryAfterHeader(System.Net.Http.Headers.HttpResponseHeaders? headers, TimeProvider timeProvider)
-    {
-        var value = headers?.RetryAfter;
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (value.Delta is { } delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (value.Date is { } date)
-        {
-            var wait = date - timeProvider.GetUtcNow();
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return null;
     }
 
     private static string BuildMessage(RaviErrorDetails d)
@@ -179,7 +153,7 @@ internal static class RaviErrorFactory
         _ => status.ToString(),
     };
 
-    private static void TryParseJson(ReadOnlySpan<byte> body, ref string? code, ref string? detail, ref double? retryAfterSeconds, Dictionary<string, IReadOnlyList<string>> fieldErrors)
+    private static void TryParseJson(ReadOnlySpan<byte> body, ref string? code, ref string? detail, Dictionary<string, IReadOnlyList<string>> fieldErrors)
     {
         try
         {
@@ -219,17 +193,7 @@ internal static class RaviErrorFactory
                         code ??= prop.Value.GetString();
                         break;
                     case "retry_after_seconds" or "retry_after":
-                        if (prop.Value.ValueKind == JsonValueKind.Number && prop.Value.TryGetDouble(out var n))
-                        {
-                            retryAfterSeconds = n;
-                        }
-                        else if (prop.Value.ValueKind == JsonValueKind.String &&
-                                 double.TryParse(prop.Value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var sn))
-                        {
-                            retryAfterSeconds = sn;
-                        }
-
-                        break;
+                        break; // read by RaviRetryAfter
                     default:
                         if (prop.Value.ValueKind == JsonValueKind.Array)
                         {

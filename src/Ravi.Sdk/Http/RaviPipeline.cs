@@ -1,13 +1,11 @@
 using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Ravi.Sdk.Diagnostics;
 
 namespace Ravi.Sdk.Http;
@@ -23,12 +21,8 @@ internal sealed class RaviPipeline : IDisposable
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
     private static readonly JsonWriterOptions BodyWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly HttpMessageInvoker _invoker;
-    private readonly HttpMessageInvoker _anonymousInvoker;
-    private readonly HttpMessageHandler _chain;
-    private readonly HttpMessageHandler _anonymousChain;
-    private readonly HttpMessageHandler _transport;
-    private readonly bool _disposeTransport;
+    private readonly RaviHandlerChain _handlers;
+    private readonly RaviHandlerSettings _handlerSettings;
     private readonly ILogger _logger;
     private int _disposed;
 
@@ -38,44 +32,35 @@ internal sealed class RaviPipeline : IDisposable
     /// <param name="disposeTransport">Whether the pipeline owns <paramref name="transport"/>.</param>
     /// <param name="loggerFactory">Where to log; <see langword="null"/> for the options' factory or none.</param>
     /// <param name="credential">The resolved credential; <see langword="null"/> for the explicit options only (no environment, no files).</param>
+    /// <exception cref="ArgumentException">A handler added with <c>AddPolicy</c> cannot be used.</exception>
     public RaviPipeline(RaviClientSettings options, HttpMessageHandler transport, bool disposeTransport, ILoggerFactory? loggerFactory, Auth.IRaviCredential? credential = null)
     {
-        Settings = options;
-        Credential = credential ?? Auth.RaviCliConfiguration.FromOptions(options) ?? Auth.RaviCredential.SignedOut();
-        BaseAddress = NormalizeBase(options.BaseAddress);
-        TimeProvider = options.TimeProvider;
-        LoggerFactory = loggerFactory ?? options.LoggerFactory ?? NullLoggerFactory.Instance;
+        // Everything the handlers read is resolved first, into an immutable object: they never see this pipeline.
+        _handlerSettings = RaviHandlerSettings.Create(options, loggerFactory, credential);
+        _handlers = new RaviHandlerChain(_handlerSettings, transport, disposeTransport);
         _logger = LoggerFactory.CreateLogger(RaviLogCategories.Http);
-        UserAgent = BuildUserAgent(options.ApplicationId);
-        _transport = transport;
-        _disposeTransport = disposeTransport;
-        _chain = RaviHandlerChain.Build(this, transport, out var auth);
-        RefreshCallback = auth.Refresh;
-        _anonymousChain = RaviHandlerChain.BuildWire(this, transport);
-        _invoker = new HttpMessageInvoker(_chain, disposeHandler: false);
-        _anonymousInvoker = new HttpMessageInvoker(_anonymousChain, disposeHandler: false);
     }
 
     /// <summary>The resolved settings this pipeline was built with (immutable).</summary>
-    public RaviClientSettings Settings { get; }
+    public RaviClientSettings Settings => _handlerSettings.Settings;
 
     /// <summary>The API host, always ending in <c>/</c>.</summary>
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _handlerSettings.BaseAddress;
 
     /// <summary>The clock.</summary>
-    public TimeProvider TimeProvider { get; }
+    public TimeProvider TimeProvider => _handlerSettings.TimeProvider;
 
     /// <summary>Supplies and renews the bearer token (see <see cref="RaviTokenRefreshHandler"/>); logins update it.</summary>
-    public Auth.IRaviCredential Credential { get; }
+    public Auth.IRaviCredential Credential => _handlerSettings.Credential;
 
     /// <summary>Renews a refresh token the way the token handler does (sent at most once); for <c>Auth.RefreshTokenAsync</c>.</summary>
-    public Auth.RaviTokenRefreshCallback RefreshCallback { get; }
+    public Auth.RaviTokenRefreshCallback RefreshCallback => _handlers.Refresh;
 
     /// <summary>The logger factory handlers and sub-clients log through.</summary>
-    public ILoggerFactory LoggerFactory { get; }
+    public ILoggerFactory LoggerFactory => _handlerSettings.LoggerFactory;
 
     /// <summary>The User-Agent sent with every request.</summary>
-    public string UserAgent { get; }
+    public string UserAgent => _handlerSettings.UserAgent;
 
     /// <summary>
     /// Creates the default owned transport. Automatic redirects are off: the resilience handler follows only the redirects
@@ -220,55 +205,16 @@ internal sealed class RaviPipeline : IDisposable
     }
 
     /// <summary>
-    /// Sends a request without the bearer token and without the API handler chain (the presigned upload PUT to the storage
-    /// host): only the wire handlers apply (no Ravi header leaves the API origin; the error body is read bounded). Not
-    /// retried, no redirect followed; a transport failure is a <see cref="RaviConnectionException"/>.
+    /// Sends a request to another host without the bearer token or Ravi headers (the presigned upload PUT to the storage
+    /// host), through the whole chain: the user's handlers, timeouts, retries of the idempotent PUT, the log line and span.
+    /// No redirect is followed; a transport failure is a <see cref="RaviConnectionException"/>.
     /// </summary>
-    public async Task SendAnonymousAsync(HttpRequestMessage request, RaviRequestOptions? requestOptions, CancellationToken cancellationToken,
+    public Task SendAnonymousAsync(HttpRequestMessage request, RaviRequestOptions? requestOptions, CancellationToken cancellationToken,
         [CallerFilePath] string callerFile = "", [CallerMemberName] string callerMember = "")
     {
-        using var operation = RaviOperation.StartForCaller(callerFile, callerMember, BaseAddress);
-        try
-        {
-            request.Options.Set(RaviHeaders.Anonymous, true);
-            RaviCallOptions.Apply(request, requestOptions); // the origin guard strips the caller's headers: they are for the API
-            using var call = RaviCallOptions.Link(requestOptions, cancellationToken);
-
-            // No client-wide timeout (a large upload may take long), only the call's own OverallTimeout when it sets one.
-            var timeout = requestOptions?.OverallTimeout ?? Timeout.InfiniteTimeSpan;
-            using var deadline = timeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(call.Token);
-            deadline?.CancelAfter(timeout);
-            var token = deadline?.Token ?? call.Token;
-            HttpResponseMessage response;
-            try
-            {
-                response = await _anonymousInvoker.SendAsync(request, token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (deadline is { IsCancellationRequested: true } && !call.Token.IsCancellationRequested)
-            {
-                throw new RaviRequestTimeoutException(RaviTimeoutKind.Overall, timeout, RaviOrigin.Operation(request), 1);
-            }
-            catch (Exception ex) when (!call.Token.IsCancellationRequested && (RaviRetryClassifier.IsTransportFailure(ex) || ex is OperationCanceledException))
-            {
-                throw RaviConnectionErrors.Create(request, ex, 1, mayHaveBeenProcessed: !(ex is HttpRequestException http && RaviRetryClassifier.FailedBeforeSending(http)));
-            }
-
-            using (response)
-            {
-                if (RaviRedirectPolicy.IsRedirect(response))
-                {
-                    throw RaviRedirectPolicy.Refused(request, response, null, "and uploads never follow redirects");
-                }
-
-                await EnsureSuccessAsync(response, call.Token).ConfigureAwait(false);
-                RaviCallOptions.Report(request, response);
-            }
-        }
-        catch (Exception ex)
-        {
-            operation.Fail(ex, cancellationToken, request);
-            throw;
-        }
+        request.Options.Set(RaviHeaders.Anonymous, true);
+        RaviCallOptions.Apply(request, requestOptions); // the caller's headers are for the API: stripped for another origin
+        return SendAsync(request, cancellationToken, callerFile, callerMember); // one operation span, as every call
     }
 
     /// <summary>
@@ -343,20 +289,9 @@ internal sealed class RaviPipeline : IDisposable
 
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            return;
-        }
-
-        _invoker.Dispose();
-        _anonymousInvoker.Dispose();
-        if (_disposeTransport)
-        {
-            // DelegatingHandler.Dispose disposes its inner handler, so this reaches the transport (disposing it twice is harmless).
-            // A transport we do not own is left alone: InnerHandler cannot be detached once a request was sent, and the
-            // SDK's handlers own nothing else, so they are left to the GC.
-            _chain.Dispose();
-            _anonymousChain.Dispose();
+            _handlers.Dispose();
         }
     }
 
@@ -374,7 +309,7 @@ internal sealed class RaviPipeline : IDisposable
     }
 
     internal Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        _invoker.SendAsync(request, cancellationToken);
+        _handlers.SendAsync(request, cancellationToken);
 
     private static RaviApiException InvalidResponse(HttpResponseMessage response, string message, Exception? inner) =>
         new(message, new RaviErrorDetails { StatusCode = response.StatusCode }, inner);
@@ -429,23 +364,4 @@ internal sealed class RaviPipeline : IDisposable
     /// the wrong token type or a string that is not valid UTF-8 or not a valid value.
     /// </summary>
     private static bool IsInvalidData(Exception ex) => ex is JsonException or InvalidOperationException or FormatException;
-
-    private static Uri NormalizeBase(Uri baseAddress)
-    {
-        var s = baseAddress.GetLeftPart(UriPartial.Path);
-        return new Uri(s.EndsWith('/') ? s : s + "/", UriKind.Absolute);
-    }
-
-    private static string BuildUserAgent(string? applicationId)
-    {
-        var version = typeof(RaviPipeline).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
-        var plus = version.IndexOf('+', StringComparison.Ordinal);
-        if (plus >= 0)
-        {
-            version = version[..plus];
-        }
-
-        var ua = $"Ravi.Sdk/{version} (.NET {Environment.Version}; {System.Runtime.InteropServices.RuntimeInformation.OSDescription.Replace('(', '[').Replace(')', ']')})";
-        return string.IsNullOrWhiteSpace(applicationId) ? ua : $"{applicationId} {ua}";
-    }
 }

@@ -44,6 +44,11 @@ internal sealed class RaviRedirectPolicy
             throw Refused(request, response, null, "to an invalid location");
         }
 
+        if (!RaviOrigin.IsSame(from, _baseAddress))
+        {
+            throw Refused(request, response, target, "and requests to another host than the API (the presigned upload) never follow redirects");
+        }
+
         if (!RaviOrigin.IsSame(target, _baseAddress))
         {
             throw Refused(request, response, target,

@@ -20,10 +20,13 @@ internal sealed class RaviReplayableContent : HttpContent
     /// <summary>The body bytes.</summary>
     public ReadOnlyMemory<byte> Body => _body;
 
-    /// <summary>Makes <paramref name="request"/>'s content replayable (reading a one-shot body into memory once).</summary>
+    /// <summary>
+    /// Makes <paramref name="request"/>'s content replayable (reading a one-shot body into memory once); an upload's
+    /// <see cref="RaviStreamContent"/> stays a stream.
+    /// </summary>
     public static async Task EnsureAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.Content is null or RaviReplayableContent)
+        if (request.Content is null or RaviReplayableContent or RaviStreamContent)
         {
             return;
         }

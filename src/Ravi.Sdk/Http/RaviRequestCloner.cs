@@ -7,14 +7,19 @@ namespace Ravi.Sdk.Http;
 /// </summary>
 internal static class RaviRequestCloner
 {
-    /// <summary>Copies <paramref name="source"/>. A <see cref="RaviReplayableContent"/> body is cloned; any other body is shared (it can be sent once).</summary>
+    /// <summary>Copies <paramref name="source"/>. A <see cref="RaviReplayableContent"/> or <see cref="RaviStreamContent"/> body is cloned; any other body is shared (it can be sent once).</summary>
     public static HttpRequestMessage Clone(HttpRequestMessage source, Uri? requestUri = null)
     {
         var copy = new HttpRequestMessage(source.Method, requestUri ?? source.RequestUri)
         {
             Version = source.Version,
             VersionPolicy = source.VersionPolicy,
-            Content = source.Content is RaviReplayableContent replayable ? replayable.Clone() : source.Content,
+            Content = source.Content switch
+            {
+                RaviReplayableContent replayable => replayable.Clone(),
+                RaviStreamContent stream => stream.Clone(),
+                var other => other,
+            },
         };
 
         foreach (var header in source.Headers.NonValidated)

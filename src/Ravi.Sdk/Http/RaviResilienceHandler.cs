@@ -8,11 +8,11 @@ using Ravi.Sdk.Diagnostics;
 namespace Ravi.Sdk.Http;
 
 /// <summary>
-/// The outermost SDK handler: the optional client-side send limiter, then one Polly v8 pipeline built per client —
-/// overall timeout → retry (exponential backoff with jitter, honouring <c>retry_after_seconds</c>/<c>Retry-After</c>) →
+/// The outermost SDK handler: the optional client-side send limiter, then one Polly v8 resilience strategy built per client —
+/// overall timeout → retry (the SDK's <see cref="RaviBackoff"/>, honouring <c>retry_after_seconds</c>/<c>Retry-After</c>) →
 /// per-attempt timeout → the attempt. GET/PUT/DELETE/HEAD/OPTIONS (and POSTs marked <see cref="RaviHeaders.IdempotentPost"/>)
 /// are retried on transport errors, attempt timeouts, 408, 429, 500, 502, 503 and 504; other POSTs only on 429 and on
-/// connection failures before sending. Requests marked <see cref="RaviHeaders.Streaming"/> skip the pipeline (one attempt,
+/// connection failures before sending. Requests marked <see cref="RaviHeaders.Streaming"/> skip the strategy (one attempt,
 /// no timeouts: the event stream has its own silence timeout).
 /// </summary>
 /// <remarks>
@@ -28,7 +28,7 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
     private static readonly ResiliencePropertyKey<CallState> StateKey = new("Ravi.Sdk.CallState");
     private static readonly TimeSpan MaxPollyDelay = TimeSpan.FromDays(1);
 
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly ResiliencePipeline<HttpResponseMessage> _strategy;
     private readonly RaviSendLimiter? _limiter;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -38,18 +38,18 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
     private readonly int _maxRetries;
     private readonly RaviRedirectPolicy _redirects;
 
-    public RaviResilienceHandler(RaviPipeline pipeline)
+    public RaviResilienceHandler(RaviHandlerSettings settings)
     {
-        _redirects = new RaviRedirectPolicy(pipeline.BaseAddress);
-        var options = pipeline.Settings;
-        _timeProvider = pipeline.TimeProvider;
-        _logger = pipeline.LoggerFactory.CreateLogger(RaviLogCategories.Http);
+        _redirects = new RaviRedirectPolicy(settings.BaseAddress);
+        var options = settings.Settings;
+        _timeProvider = settings.TimeProvider;
+        _logger = settings.LoggerFactory.CreateLogger(RaviLogCategories.Http);
         _attemptTimeout = options.AttemptTimeout;
         _overallTimeout = options.OverallTimeout;
         _maxRetryDelay = options.MaxRetryDelay;
         _maxRetries = options.MaxRetries;
         _limiter = options.EnableSendLimiter ? new RaviSendLimiter(_timeProvider) : null;
-        _pipeline = BuildPipeline(options);
+        _strategy = BuildStrategy(options);
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -87,7 +87,7 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
         context.Properties.Set(StateKey, state);
         try
         {
-            var response = await _pipeline.ExecuteAsync(
+            var response = await _strategy.ExecuteAsync(
                 static (ctx, st) => new ValueTask<HttpResponseMessage>(st.Handler.SendAttemptAsync(st, ctx.CancellationToken)),
                 context,
                 state).ConfigureAwait(false);
@@ -159,7 +159,7 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
         }
     }
 
-    private ResiliencePipeline<HttpResponseMessage> BuildPipeline(RaviClientSettings options)
+    private ResiliencePipeline<HttpResponseMessage> BuildStrategy(RaviClientSettings options)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _timeProvider, Name = "Ravi.Sdk" };
 
@@ -173,15 +173,16 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
 
         if (options.MaxRetries > 0)
         {
+            // Polly runs the retries; the waits come from the SDK's one backoff (also used by event-stream reconnects and
+            // the OTP and device-flow polling), replaced by the server's Retry-After when it gave one.
+            var backoff = new RaviBackoff(Clamp(options.RetryBaseDelay), Clamp(options.MaxRetryDelay));
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = Clamp(options.RetryBaseDelay),
                 MaxDelay = Clamp(options.MaxRetryDelay),
                 ShouldHandle = static args => args.Context.Properties.GetValue(StateKey, null!).Handler.ShouldRetryAsync(args),
-                DelayGenerator = static args => new ValueTask<TimeSpan?>(args.Context.Properties.GetValue(StateKey, null!).RetryAfter),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(
+                    args.Context.Properties.GetValue(StateKey, null!).RetryAfter ?? backoff.Delay(args.AttemptNumber + 1)),
                 OnRetry = static args => args.Context.Properties.GetValue(StateKey, null!).Handler.OnRetry(args),
             });
         }
@@ -218,6 +219,11 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
         }
 
         var request = state.Request;
+        if (!RaviStreamContent.CanResendBody(request))
+        {
+            return Decide(state, false, "the upload stream cannot seek, so it is sent once");
+        }
+
         if (args.Outcome.Exception is { } exception)
         {
             var (retry, reason) = Classify(exception, state.Idempotent);
@@ -323,7 +329,7 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
         });
     }
 
-    /// <summary>Per-call state shared by the pipeline's callbacks (through the pooled <see cref="ResilienceContext"/>).</summary>
+    /// <summary>Per-call state shared by the strategy's callbacks (through the pooled <see cref="ResilienceContext"/>).</summary>
     private sealed class CallState
     {
         public CallState(RaviResilienceHandler handler, HttpRequestMessage request, bool idempotent, DateTimeOffset? deadline, CancellationToken userToken)
@@ -357,7 +363,7 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
         /// <summary>This call's attempt timeout (its <see cref="RaviRequestOptions"/>, else the client's).</summary>
         public TimeSpan AttemptTimeout { get; init; }
 
-        /// <summary>How many attempts the pipeline started (redirect hops within one attempt do not count).</summary>
+        /// <summary>How many attempts the strategy started (redirect hops within one attempt do not count).</summary>
         public int Attempts { get; set; }
     }
 }

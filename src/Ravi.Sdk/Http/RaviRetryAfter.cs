@@ -1,9 +1,15 @@
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Text.Json;
 
 namespace Ravi.Sdk.Http;
 
-/// <summary>Reads how long a server asked us to wait: <c>retry_after_seconds</c> in a JSON body, else the <c>Retry-After</c> header.</summary>
+/// <summary>
+/// The SDK's one reader of how long a server asked us to wait: <c>retry_after_seconds</c> (or <c>retry_after</c>) in a JSON
+/// body, else the <c>Retry-After</c> header (seconds or an HTTP date). The HTTP retries read a response with it, and
+/// <see cref="RaviErrorFactory"/> sets <see cref="RaviApiException.RetryAfter"/> with it, which the event stream's
+/// reconnects, OTP polling and device-flow polling honour (<see cref="Of"/>).
+/// </summary>
 internal static class RaviRetryAfter
 {
     private const long MaxBufferedBody = 256 * 1024;
@@ -34,7 +40,37 @@ internal static class RaviRetryAfter
             }
         }
 
-        return fromBody ?? RaviErrorFactory.ParseRetryAfterHeader(response.Headers, timeProvider);
+        return fromBody ?? FromHeader(response.Headers, timeProvider);
+    }
+
+    /// <summary>The wait a body and headers ask for: the body's field first, else the header.</summary>
+    public static TimeSpan? From(ReadOnlySpan<byte> body, HttpResponseHeaders? headers, TimeProvider timeProvider) =>
+        FromJson(body) ?? FromHeader(headers, timeProvider);
+
+    /// <summary>The wait a failed call's server asked for (<see cref="RaviApiException.RetryAfter"/>), if any.</summary>
+    public static TimeSpan? Of(Exception exception) => (exception as RaviApiException)?.RetryAfter;
+
+    /// <summary>Parses a <c>Retry-After</c> header: delta-seconds or an HTTP-date relative to now.</summary>
+    public static TimeSpan? FromHeader(HttpResponseHeaders? headers, TimeProvider timeProvider)
+    {
+        var value = headers?.RetryAfter;
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (value.Date is { } date)
+        {
+            var wait = date - timeProvider.GetUtcNow();
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
     }
 
     /// <summary>Reads a top-level <c>retry_after_seconds</c> (or <c>retry_after</c>), number or numeric string.</summary>

@@ -12,7 +12,8 @@ using Ravi.Sdk.Serialization.Wire;
 namespace Ravi.Sdk.Http;
 
 /// <summary>
-/// Attaches <c>Authorization: Bearer</c> to every API request not marked <see cref="RaviHeaders.Anonymous"/>, renews the
+/// Attaches <c>Authorization: Bearer</c> to every API request not marked <see cref="RaviHeaders.Anonymous"/> (and to no
+/// request for another origin, which also loses the Ravi headers here, above the user's PerTry handlers), renews the
 /// token proactively when its JWT <c>exp</c> is within <see cref="RaviClientOptions.TokenRefreshSkew"/>, and on a 401
 /// renews it through the credential's single-flight gate and replays the request once (only when the token changed).
 /// The refresh call goes to the inner handler directly, so it never recurses through this handler.
@@ -46,16 +47,16 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
     private TokenInfo? _last;
     private string? _spentRefreshToken;
 
-    public RaviTokenRefreshHandler(RaviPipeline pipeline)
+    public RaviTokenRefreshHandler(RaviHandlerSettings settings)
     {
-        _credential = pipeline.Credential;
-        _refreshUri = new Uri(pipeline.BaseAddress, RefreshPath);
-        _userAgent = pipeline.UserAgent;
-        _timeProvider = pipeline.TimeProvider;
-        _skew = pipeline.Settings.TokenRefreshSkew;
-        var attempt = pipeline.Settings.AttemptTimeout;
+        _credential = settings.Credential;
+        _refreshUri = new Uri(settings.BaseAddress, RefreshPath);
+        _userAgent = settings.UserAgent;
+        _timeProvider = settings.TimeProvider;
+        _skew = settings.Settings.TokenRefreshSkew;
+        var attempt = settings.Settings.AttemptTimeout;
         _refreshTimeout = attempt == Timeout.InfiniteTimeSpan || attempt > MaxRefreshTime ? MaxRefreshTime : attempt;
-        _logger = pipeline.LoggerFactory.CreateLogger(RaviLogCategories.Auth);
+        _logger = settings.LoggerFactory.CreateLogger(RaviLogCategories.Auth);
         _refresh = SendRefreshAsync;
     }
 
@@ -67,6 +68,14 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (!RaviOrigin.IsSame(request.RequestUri!, _refreshUri))
+        {
+            // Another host (the presigned upload, or a URI a PerCall handler rewrote): no credential or Ravi header goes
+            // there, and the PerTry handlers below never see one on such a request.
+            RaviOrigin.StripRaviHeaders(request);
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
         if (request.Options.TryGetValue(RaviHeaders.Anonymous, out var anonymous) && anonymous)
         {
             request.Headers.Authorization = null;

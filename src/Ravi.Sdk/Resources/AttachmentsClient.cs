@@ -39,9 +39,11 @@ public class AttachmentsClient
     }
 
     /// <summary>
-    /// PUTs <paramref name="content"/> to a presigned URL, streaming (the file is not buffered). No bearer token is sent,
-    /// nor any header of <paramref name="requestOptions"/> (they are for the API); its callback sees the storage host's
-    /// response. Not retried; no timeout unless <see cref="RaviRequestOptions.OverallTimeout"/> sets one.
+    /// PUTs <paramref name="content"/> to a presigned URL, streaming (the file is not buffered). No bearer token or Ravi
+    /// header is sent, nor any header of <paramref name="requestOptions"/> (they are for the API); its callback sees the
+    /// storage host's response. The upload goes through the client's handler chain (your <c>AddPolicy</c> handlers, the
+    /// attempt and overall timeouts — the client's, or the call's from <paramref name="requestOptions"/> — the log line and
+    /// span); a seekable stream is rewound and the PUT retried on transient failures, a stream that cannot seek is sent once.
     /// </summary>
     /// <param name="upload">The slot from <see cref="PresignAsync"/>.</param>
     /// <param name="content">The bytes; read from its current position; not disposed.</param>
@@ -105,7 +107,7 @@ public class AttachmentsClient
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Put, uri);
-        var body = new StreamContent(new NonDisposingStream(content));
+        var body = new RaviStreamContent(content);
         body.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         body.Headers.ContentLength = size;
         request.Content = body;

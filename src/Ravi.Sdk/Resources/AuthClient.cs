@@ -125,14 +125,18 @@ public class AuthClient
         RaviAuthLog.DeviceCodeIssued(logger, authorization.VerificationUri, (int)authorization.ExpiresIn.TotalSeconds, interval.TotalSeconds);
         await onCode(authorization, cancellationToken).ConfigureAwait(false);
 
+        TimeSpan? retryAfter = null;
         while (true)
         {
-            if (lifetime is { } valid && time.GetUtcNow() - issued + interval > valid)
+            // RFC 8628: never faster than the interval; never sooner than a server's Retry-After on the last failed poll.
+            var wait = RaviBackoff.Honour(interval, retryAfter);
+            retryAfter = null;
+            if (lifetime is { } valid && time.GetUtcNow() - issued + wait > valid)
             {
                 throw RaviAuthErrors.DeviceCodeExpired(null, valid); // the next poll would come after the code expired
             }
 
-            await Task.Delay(interval, time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
             RaviTokens tokens;
             try
             {
@@ -157,8 +161,9 @@ public class AuthClient
             {
                 throw RaviAuthErrors.DeviceAccessDenied(ex);
             }
-            catch (Exception ex) when (ex is RaviConnectionException or RaviServerException or RaviRequestTimeoutException)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && RaviRetryClassifier.IsTransient(ex))
             {
+                retryAfter = RaviRetryAfter.Of(ex);
                 var state = "transient failure (" + ex.GetType().Name + ")";
                 RaviAuthLog.DevicePoll(logger, state, interval.TotalSeconds);
                 continue;

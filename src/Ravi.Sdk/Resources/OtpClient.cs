@@ -215,14 +215,8 @@ public class OtpClient
 
     private static bool IsOutbound(MessageDirection? direction) => direction == MessageDirection.Outbound;
 
-    private static bool IsTransient(Exception ex) => ex switch
-    {
-        RaviNotFoundException => true, // the conversation or thread vanished meanwhile
-        RaviApiException api => api.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)api.StatusCode >= 500,
-        RaviConnectionException or RaviRequestTimeoutException => true,
-        HttpRequestException or IOException or OperationCanceledException => true,
-        _ => false,
-    };
+    /// <summary>The SDK's transient classifier, and a conversation or thread that vanished meanwhile (404).</summary>
+    private static bool IsTransient(Exception ex) => ex is RaviNotFoundException || RaviRetryClassifier.IsTransient(ex);
 
     private OtpWaitOptions Prepare(OtpWaitOptions? options, OtpChannel channel, RaviRequestOptions? requestOptions)
     {
@@ -279,7 +273,8 @@ public class OtpClient
             sse = RunEventStreamAsync(channel, options, requestOptions, hints.Writer, sseStop.Token);
         }
 
-        var interval = options.PollInterval;
+        var backoff = new RaviBackoff(options.PollInterval, options.MaxPollInterval, factor: 1.5, jitter: false);
+        var polls = 1;
 
         // A catch-up poll next to the stream runs only in one of the client's few turns (a second connection each); until
         // the wait has its turn it goes on handling its stream's events.
@@ -370,6 +365,8 @@ public class OtpClient
                     continue;
                 }
 
+                // The next poll after the backoff, never sooner than a server's Retry-After on the last failed check.
+                var interval = RaviBackoff.Honour(backoff.Delay(polls), wait.TakeRetryAfter());
                 if (await WaitForHintOrAsync(hints.Reader, t => Task.Delay(interval, time, t), token).ConfigureAwait(false))
                 {
                     continue;
@@ -381,7 +378,7 @@ public class OtpClient
                     return polled;
                 }
 
-                interval = TimeSpan.FromTicks(Math.Min((long)(interval.Ticks * 1.5), options.MaxPollInterval.Ticks));
+                polls++;
             }
         }
         catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -619,7 +616,25 @@ public class OtpClient
             return null;
         }
 
-        private void LogTransient(Exception ex) => OtpLog.TransientError(logger, ex);
+        private TimeSpan? _retryAfter;
+
+        /// <summary>The wait the server asked for on the last transient failure since the previous call, if any.</summary>
+        public TimeSpan? TakeRetryAfter()
+        {
+            var retryAfter = _retryAfter;
+            _retryAfter = null;
+            return retryAfter;
+        }
+
+        private void LogTransient(Exception ex)
+        {
+            if (RaviRetryAfter.Of(ex) is { } asked)
+            {
+                _retryAfter = RaviBackoff.Honour(asked, _retryAfter);
+            }
+
+            OtpLog.TransientError(logger, ex);
+        }
 
         private async Task<List<string>> ListUnreadConversationsAsync(CancellationToken cancellationToken)
         {
