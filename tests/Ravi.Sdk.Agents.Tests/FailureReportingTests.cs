@@ -34,7 +34,7 @@ public sealed class FailureReportingTests
     [Fact]
     public async Task An_unexpected_exception_becomes_an_internal_error_and_is_logged_with_its_stack_trace()
     {
-        var logs = new CapturingLoggerFactory();
+        var logs = new CapturingLoggerProvider();
         var tools = RaviTools.Create(new FakeClient(), new RaviToolOptions { LoggerFactory = logs });
 
         var result = await tools.OfType<AIFunction>().Single(t => t.Name == "list_identities").InvokeAsync(new AIFunctionArguments());

@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Ravi.Sdk.Shared;
+using Ravi.Sdk.TestSupport;
 
 namespace Ravi.Sdk.Benchmarks.Load;
 

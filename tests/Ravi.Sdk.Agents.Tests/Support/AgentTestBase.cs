@@ -17,7 +17,7 @@ public abstract class AgentTestBase : IAsyncLifetime
 
     protected RaviClient Client { get; private set; } = null!;
 
-    protected CapturingLoggerFactory Logs { get; } = new();
+    protected CapturingLoggerProvider Logs { get; } = new();
 
     protected string IdentityUuid => Server.Identity.Uuid;
 

@@ -1,6 +1,6 @@
 using Ravi.Sdk.Events;
 using Ravi.Sdk.IntegrationTests.Sdk.Support;
-using Ravi.Sdk.Shared;
+using Ravi.Sdk.TestSupport;
 using Ravi.Sdk.Testing;
 
 namespace Ravi.Sdk.IntegrationTests.Sdk;

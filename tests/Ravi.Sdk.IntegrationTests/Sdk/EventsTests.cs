@@ -232,7 +232,7 @@ public abstract class EventsTests : SdkTestBase
         // So real-time scheduling delays can neither fake a silence nor skip a keepalive.
         var serverInterval = TimeSpan.FromSeconds(31);
         var clientTimeout = TimeSpan.FromSeconds(47);
-        var time = new ObservingTimeProvider(new Microsoft.Extensions.Time.Testing.FakeTimeProvider());
+        var time = new ObservableTimeProvider();
         await using var server = await RaviTestServer.StartAsync(new RaviTestServerOptions { TimeProvider = time, KeepAliveInterval = serverInterval, Dialect = Dialect });
         var options = ClientOptions();
         options.BaseAddress = server.BaseAddress;
@@ -253,7 +253,7 @@ public abstract class EventsTests : SdkTestBase
             var now = time.GetUtcNow();
             await WaitUntilAsync(() => time.LastArmedAt(serverInterval) >= now, $"the server to arm keepalive {step}");
             await WaitUntilAsync(() => time.LastArmedAt(clientTimeout) >= now, $"the client to re-arm its read timeout before step {step}");
-            time.Inner.Advance(serverInterval);
+            time.Advance(serverInterval);
         }
 
         var end = time.GetUtcNow();

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Ravi.Sdk.IntegrationTests.Sdk.Support;
-using Ravi.Sdk.Shared;
+using Ravi.Sdk.TestSupport;
 using Ravi.Sdk.Otp;
 using Ravi.Sdk.Resources;
 using Ravi.Sdk.Testing;

@@ -84,37 +84,69 @@ public abstract class ResilienceTests : SdkTestBase
     [Fact]
     public async Task A_429_on_compose_is_waited_out_and_retried_once_sending_one_email()
     {
-        var agent = CreateIdentityClient();
-        Server.FailNext(1, 429, retryAfterSeconds: 1, pathPrefix: ComposePath);
+        // Server and client share one fake clock: the retry waits exactly the server's Retry-After on it, and only then.
+        var time = new ObservableTimeProvider();
+        await using var server = await RaviTestServer.StartAsync(new RaviTestServerOptions { TimeProvider = time, Dialect = Dialect });
+        using var root = new RaviClient(FakeClockOptions(server, time));
+        var agent = root.ForIdentity(server.Identity.Uuid);
+        server.FailNext(1, 429, retryAfterSeconds: 1, pathPrefix: ComposePath);
 
-        var watch = Stopwatch.StartNew();
-        var sent = await agent.EmailMessages.ComposeAsync(Email("after the wait"));
-        watch.Stop();
+        var sending = agent.EmailMessages.ComposeAsync(Email("after the wait"));
+        await time.WaitUntilArmedAsync(TimeSpan.FromSeconds(1)); // the SDK waits the 1 s the server asked for
+        Assert.False(sending.IsCompleted);
+        Assert.Single(server.Requests, r => r.Path == ComposePath);
+        time.Advance(TimeSpan.FromSeconds(1));
+        var sent = await sending.WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.Equal(sent.Id, Assert.Single(Server.SentEmails).MessageId);
-        var attempts = RequestsTo("POST", ComposePath);
+        Assert.Equal(sent.Id, Assert.Single(server.SentEmails).MessageId);
+        var attempts = server.Requests.Where(r => r.Method == "POST" && r.Path == ComposePath).ToList();
         Assert.Equal([429, 201], attempts.Select(r => r.StatusCode));
-        Assert.True(attempts[1].ReceivedAt - attempts[0].ReceivedAt >= TimeSpan.FromMilliseconds(950),
-            $"retried after {(attempts[1].ReceivedAt - attempts[0].ReceivedAt).TotalMilliseconds} ms");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.Equal(TimeSpan.FromSeconds(1), attempts[1].ReceivedAt - attempts[0].ReceivedAt);
         Assert.Equal(attempts[0].Body, attempts[1].Body); // the same buffered body was replayed
+        Assert.Empty(server.UnhandledErrors);
     }
 
     [Fact]
     public async Task A_get_held_longer_than_the_attempt_timeout_is_retried()
     {
-        var client = CreateClient(o => o.AttemptTimeout = TimeSpan.FromSeconds(1));
-        await client.Subscription.GetAsync(); // a pooled connection, so attempts are not spent connecting
-        Server.DelayNext(1, TimeSpan.FromSeconds(10), pathPrefix: "/api/identities/");
+        // Server and client share one fake clock: the server holds the first attempt 10 s, the client gives up on it after
+        // its 1 s attempt timeout and retries at once (no backoff); nothing moves unless the test moves the clock.
+        var time = new ObservableTimeProvider();
+        await using var server = await RaviTestServer.StartAsync(new RaviTestServerOptions { TimeProvider = time, Dialect = Dialect });
+        using var client = new RaviClient(FakeClockOptions(server, time, o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromSeconds(1);
+            o.RetryBaseDelay = TimeSpan.Zero;
+        }));
+        var path = $"/api/identities/{server.Identity.Uuid}/";
+        server.DelayNext(1, TimeSpan.FromSeconds(10), pathPrefix: "/api/identities/");
 
-        var watch = Stopwatch.StartNew();
-        var identity = await client.Identities.GetAsync(IdentityUuid);
-        watch.Stop();
+        var getting = client.Identities.GetAsync(server.Identity.Uuid);
+        await time.WaitUntilArmedAsync(TimeSpan.FromSeconds(10)); // the server holds the first attempt
+        Assert.False(getting.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1)); // the attempt timeout, not the server's 10 s
+        var identity = await getting.WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.Equal(IdentityUuid, identity.Uuid);
-        // Held, then retried; a starved machine may time out another attempt, within MaxRetries (3).
-        Assert.InRange(RequestsTo("GET", $"/api/identities/{IdentityUuid}/").Count, 2, 4);
-        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(950), TimeSpan.FromSeconds(9));
+        Assert.Equal(server.Identity.Uuid, identity.Uuid);
+        var attempts = server.Requests.Where(r => r.Method == "GET" && r.Path == path).ToList();
+        Assert.Equal(2, attempts.Count);
+        Assert.Equal(TimeSpan.FromSeconds(1), attempts[1].ReceivedAt - attempts[0].ReceivedAt);
+        Assert.Empty(server.UnhandledErrors);
+    }
+
+    /// <summary>Options for a client of <paramref name="server"/> whose timers all run on <paramref name="time"/>.</summary>
+    private static RaviClientOptions FakeClockOptions(RaviTestServer server, TimeProvider time, Action<RaviClientOptions>? configure = null)
+    {
+        var options = new RaviClientOptions
+        {
+            BaseAddress = server.BaseAddress,
+            AccessToken = server.AccessToken,
+            RefreshToken = server.RefreshToken,
+            UseCliConfiguration = false,
+            TimeProvider = time,
+        };
+        configure?.Invoke(options);
+        return options;
     }
 
     [Fact]
@@ -136,22 +168,30 @@ public abstract class ResilienceTests : SdkTestBase
     [Fact]
     public async Task The_overall_timeout_bounds_all_attempts_together()
     {
-        var client = CreateClient(o =>
+        // Server and client share one fake clock: attempts of 200 ms (retried at once) within 500 ms overall make exactly three.
+        var time = new ObservableTimeProvider();
+        await using var server = await RaviTestServer.StartAsync(new RaviTestServerOptions { TimeProvider = time, Dialect = Dialect });
+        using var client = new RaviClient(FakeClockOptions(server, time, o =>
         {
             o.AttemptTimeout = TimeSpan.FromMilliseconds(200);
             o.OverallTimeout = TimeSpan.FromMilliseconds(500);
             o.MaxRetries = 10;
-        });
-        Server.DelayNext(10, TimeSpan.FromSeconds(5), pathPrefix: "/api/subscription/");
+            o.RetryBaseDelay = TimeSpan.Zero;
+        }));
+        server.DelayNext(10, TimeSpan.FromSeconds(5), pathPrefix: "/api/subscription/");
 
-        var watch = Stopwatch.StartNew();
-        var timeout = await Assert.ThrowsAsync<RaviRequestTimeoutException>(() => client.Subscription.GetAsync());
-        watch.Stop();
+        var getting = client.Subscription.GetAsync();
+        foreach (var step in new[] { 200, 200, 100 })
+        {
+            await time.WaitUntilArmedAsync(TimeSpan.FromSeconds(5)); // the server holds this attempt
+            Assert.False(getting.IsCompleted);
+            time.Advance(TimeSpan.FromMilliseconds(step));
+        }
 
+        var timeout = await Assert.ThrowsAsync<RaviRequestTimeoutException>(() => getting.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal(RaviTimeoutKind.Overall, timeout.Kind);
-        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(450), TimeSpan.FromSeconds(3));
-        Assert.InRange(RequestsTo("GET", "/api/subscription/").Count, 1, 3);
-        Server.ClearFaults();
+        Assert.Equal(3, server.Requests.Count(r => r.Method == "GET" && r.Path == "/api/subscription/"));
+        server.ClearFaults();
     }
 
     [Fact]

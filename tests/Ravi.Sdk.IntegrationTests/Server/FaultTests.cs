@@ -1,12 +1,11 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Time.Testing;
 using Ravi.Sdk.Testing;
 
 namespace Ravi.Sdk.IntegrationTests.Server;
 
 public sealed class FaultTests : ServerTestBase
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly ObservableTimeProvider _time = new();
 
     protected override RaviTestServerOptions CreateOptions() => new() { TimeProvider = _time, AccessTokenLifetime = TimeSpan.FromDays(1) };
 
@@ -68,7 +67,7 @@ public sealed class FaultTests : ServerTestBase
         Server.DelayNext(1, TimeSpan.FromSeconds(30), pathPrefix: "/api/subscription/");
         var pending = Api.GetAsync("api/subscription/");
 
-        await Task.Delay(200);
+        await _time.WaitUntilArmedAsync(TimeSpan.FromSeconds(30)); // the server holds the request on its (fake) clock
         Assert.False(pending.IsCompleted);
         (await Api.GetAsync("api/identities/")).Expect(200);
 

@@ -238,15 +238,17 @@ public sealed class CliTokenStoreTests : IDisposable
     public async Task A_waiting_lock_is_granted_when_released()
     {
         var path = _temp.Combine("auth.json");
-        var holder = new RaviCliTokenStore(path);
-        var waiter = new RaviCliTokenStore(path);
+        var time = new ObservableTimeProvider();
+        var holder = new RaviCliTokenStore(path, time);
+        var waiter = new RaviCliTokenStore(path, time);
         var held = await holder.AcquireLockAsync();
 
         var waiting = waiter.AcquireLockAsync().AsTask();
-        await Task.Delay(100);
+        var retryIn = await time.NextTimerAsync(); // the waiter found the lock taken and waits (fake clock) to try again
         Assert.False(waiting.IsCompleted);
 
         await held.DisposeAsync();
+        time.Advance(retryIn);
         await using (await waiting.WaitAsync(TimeSpan.FromSeconds(5)))
         {
         }

@@ -10,14 +10,14 @@ public sealed class EventStreamHostileTests : IDisposable
 {
     private const string Identity = "3f2b8a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b";
     private readonly SseTestHandler _handler = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly ObservableTimeProvider _time = new();
     private readonly ObservableTimeProvider _clock;
     private readonly HttpClient _http;
     private readonly RaviClient _client;
 
     public EventStreamHostileTests()
     {
-        _clock = new ObservableTimeProvider(_time);
+        _clock = _time;
         _http = new HttpClient(_handler);
         _client = new RaviClient(_http, Options(new Uri("https://ravi.test/")));
     }

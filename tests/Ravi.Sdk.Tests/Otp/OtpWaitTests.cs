@@ -228,13 +228,21 @@ public sealed class OtpWaitTests : IDisposable
     public async Task SseEventsTriggerAFetchOfTheConversation()
     {
         var stream = new ControlledStream();
-        _mock.When(HttpMethod.Get, Base + "api/events/stream/").Respond(_ => EventStream(stream));
+        var streamRequest = _mock.When(HttpMethod.Get, Base + "api/events/stream/");
+        streamRequest.Respond(_ => EventStream(stream));
         _mock.When(HttpMethod.Get, Base + "api/sms-inbox/").WithQueryString("unread", "true").Respond("application/json", "[]");
         var detail = SmsDetail("conv-9", "+1555", Sms(5, "Your verification code is 918273", T0.AddSeconds(1)));
 
         var wait = _client.Otp.WaitForSmsCodeAsync(new OtpWaitOptions { Transport = OtpTransport.Sse, Timeout = TimeSpan.FromSeconds(30) });
-        await Task.Delay(50);
-        Assert.False(wait.IsCompleted);
+        using (var opened = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            while (_mock.GetMatchCount(streamRequest) == 0) // bounded: until the wait has opened its event stream
+            {
+                await Task.Delay(5, opened.Token);
+            }
+        }
+
+        Assert.False(wait.IsCompleted); // the stream is open and has said nothing: the wait goes on (the fake clock stands still)
         Assert.Equal(0, _mock.GetMatchCount(detail));
 
         stream.Send("id: 1\nevent: sms\ndata: {\"conversation_id\":\"conv-9\",\"from_number\":\"+1555\",\"preview\":\"Your verification code is 918273\"}\n\n");

@@ -1,5 +1,5 @@
 using Ravi.Sdk.Http;
-using Ravi.Sdk.Shared;
+using Ravi.Sdk.TestSupport;
 
 namespace Ravi.Sdk.IntegrationTests.Sdk.Support;
 

@@ -2,10 +2,11 @@ using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Ravi.Sdk.Tests.Foundation;
 using Ravi.Sdk.Tests.Foundation.Infrastructure;
 using RichardSzalay.MockHttp;
 
-namespace Ravi.Sdk.Tests.Foundation;
+namespace Ravi.Sdk.Tests.DependencyInjection;
 
 /// <summary><c>services.AddRavi(…)</c>: options, binding, validation, named/keyed clients, host handlers, lifetime.</summary>
 public sealed class DependencyInjectionTests

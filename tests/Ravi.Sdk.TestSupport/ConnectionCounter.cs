@@ -1,14 +1,14 @@
 using System.Net.Sockets;
 
-namespace Ravi.Sdk.Shared;
+namespace Ravi.Sdk.TestSupport;
 
 /// <summary>
 /// A <c>SocketsHttpHandler.ConnectCallback</c> that connects the way the handler does by default and counts: how many TCP
 /// connections were opened, how many sockets are open now (from the moment one is created, connecting included, until the
-/// connection pool disposes its connection) and the most that were open at once. Shared (as a linked source file) by the
+/// connection pool disposes its connection) and the most that were open at once. Used by the
 /// integration tests and the load program.
 /// </summary>
-internal sealed class ConnectionCounter
+public sealed class ConnectionCounter
 {
     private int _opened;
     private int _live;

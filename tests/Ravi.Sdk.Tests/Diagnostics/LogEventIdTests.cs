@@ -2,7 +2,7 @@ using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Ravi.Sdk.Diagnostics;
 
-namespace Ravi.Sdk.Tests.Foundation;
+namespace Ravi.Sdk.Tests.Diagnostics;
 
 /// <summary>Every log message of the SDK has its own event id, inside its area's range (see <see cref="RaviLogCategories"/>).</summary>
 public sealed class LogEventIdTests

@@ -4,7 +4,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using RichardSzalay.MockHttp;
 
-namespace Ravi.Sdk.Tests.Foundation;
+namespace Ravi.Sdk.Tests.Diagnostics;
 
 /// <summary>The ActivitySource and Meter named "Ravi.Sdk" report each operation and each HTTP attempt without secrets.</summary>
 public sealed class DiagnosticsTests
