@@ -146,7 +146,8 @@ public sealed class PageableTests
         var token = kind switch
         {
             "foreign" => foreign.Url(Messages + "?offset=2"),
-            "other-port" => new UriBuilder(api.BaseAddress) { Port = foreign.BaseAddress.Port, Path = Messages }.Uri.AbsoluteUri,
+            // The API's host on a port it does not listen on (the foreign server's port on 127.0.0.2 may equal the API's).
+            "other-port" => new UriBuilder(api.BaseAddress) { Port = api.BaseAddress.Port == 65535 ? 65534 : api.BaseAddress.Port + 1, Path = Messages }.Uri.AbsoluteUri,
             "other-listing" => api.Url("/api/vault/?offset=2"),
             "relative" => Messages + "?offset=2",
             "not-a-url" => "page-2",
