@@ -1,4 +1,3 @@
-using System.Net;
 using System.Runtime.CompilerServices;
 
 namespace Ravi.Sdk.Http;
@@ -22,37 +21,31 @@ internal sealed class RaviPolicyExit : DelegatingHandler
         InnerHandler = inner;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        RaviSendRecord? record = null;
-        if (!RaviRetryClassifier.IsIdempotent(request))
+        if (RaviRetryClassifier.IsIdempotent(request))
         {
-            record = _sent.GetValue(request, static _ => new RaviSendRecord(idempotent: false));
-            if (!record.TryStart())
-            {
-                throw new RaviException(
-                    $"A handler added with RaviClientOptions.AddPolicy ({_position}) tried to send {RaviOrigin.Operation(request)} again after it " +
-                    "may have reached the server. The SDK refused: the server may already have processed it, and an email is never sent twice. " +
-                    "Remove retrying handlers; the SDK retries what is safe to retry by itself (see docs/resilience.md).");
-            }
+            return SendBelowAsync(request, cancellationToken);
         }
 
-        var unprocessed = false;
+        var record = _sent.GetValue(request, static _ => new RaviSendRecord(idempotent: false));
+        return record.SendOnceAsync(() => SendBelowAsync(request, cancellationToken), () => new RaviException(
+            $"A handler added with RaviClientOptions.AddPolicy ({_position}) tried to send {RaviOrigin.Operation(request)} again after it " +
+            "may have reached the server. The SDK refused: the server may already have processed it, and an email is never sent twice. " +
+            "Remove retrying handlers; the SDK retries what is safe to retry by itself (see docs/resilience.md)."));
+    }
+
+    /// <summary>Sends on down the chain; what fails below is marked as not the handler's own fault.</summary>
+    private async Task<HttpResponseMessage> SendBelowAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         try
         {
-            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            unprocessed = response.StatusCode == HttpStatusCode.TooManyRequests;
-            return response;
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
-            unprocessed = ex is HttpRequestException http && RaviRetryClassifier.FailedBeforeSending(http);
             _faults.MarkFromBelow(ex);
             throw;
-        }
-        finally
-        {
-            record?.Finish(unprocessed);
         }
     }
 }

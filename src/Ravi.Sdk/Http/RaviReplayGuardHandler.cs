@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Ravi.Sdk.Http;
 
 /// <summary>
@@ -11,37 +9,17 @@ namespace Ravi.Sdk.Http;
 /// </summary>
 internal sealed class RaviReplayGuardHandler : DelegatingHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (!request.Options.TryGetValue(RaviHeaders.SendRecord, out var record) || record.Idempotent)
         {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return base.SendAsync(request, cancellationToken);
         }
 
-        if (!record.TryStart())
-        {
-            throw new RaviException(
-                $"A handler added to the HttpClient builder that AddRavi returns (for example AddStandardResilienceHandler) tried to send " +
-                $"{RaviOrigin.Operation(request)} again after it may have reached the server. The SDK refused: the server may already have " +
-                "processed it, and an email is never sent twice. Remove retrying and hedging handlers from AddRavi's builder; the SDK " +
-                "retries what is safe to retry by itself (see docs/resilience.md).");
-        }
-
-        var unprocessed = false;
-        try
-        {
-            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            unprocessed = response.StatusCode == HttpStatusCode.TooManyRequests;
-            return response;
-        }
-        catch (HttpRequestException ex) when (RaviRetryClassifier.FailedBeforeSending(ex))
-        {
-            unprocessed = true;
-            throw;
-        }
-        finally
-        {
-            record.Finish(unprocessed);
-        }
+        return record.SendOnceAsync(() => base.SendAsync(request, cancellationToken), () => new RaviException(
+            $"A handler added to the HttpClient builder that AddRavi returns (for example AddStandardResilienceHandler) tried to send " +
+            $"{RaviOrigin.Operation(request)} again after it may have reached the server. The SDK refused: the server may already have " +
+            "processed it, and an email is never sent twice. Remove retrying and hedging handlers from AddRavi's builder; the SDK " +
+            "retries what is safe to retry by itself (see docs/resilience.md)."));
     }
 }

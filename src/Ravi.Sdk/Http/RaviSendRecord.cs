@@ -45,4 +45,35 @@ internal sealed class RaviSendRecord
             _replayAllowed = unprocessed;
         }
     }
+
+    /// <summary>
+    /// Sends through <paramref name="send"/> as this record's one attempt, or throws <paramref name="refused"/>'s exception
+    /// (sending nothing) while a send is in flight or after one that may have been processed. A 429, or a connection that
+    /// failed before sending, leaves a later send allowed; anything else that may have reached the server does not.
+    /// The one guard behind both handlers that refuse replays (<see cref="RaviReplayGuardHandler"/>, <see cref="RaviPolicyExit"/>).
+    /// </summary>
+    public async Task<HttpResponseMessage> SendOnceAsync(Func<Task<HttpResponseMessage>> send, Func<Exception> refused)
+    {
+        if (!TryStart())
+        {
+            throw refused();
+        }
+
+        var unprocessed = false;
+        try
+        {
+            var response = await send().ConfigureAwait(false);
+            unprocessed = response.StatusCode == System.Net.HttpStatusCode.TooManyRequests;
+            return response;
+        }
+        catch (HttpRequestException ex) when (RaviRetryClassifier.FailedBeforeSending(ex))
+        {
+            unprocessed = true;
+            throw;
+        }
+        finally
+        {
+            Finish(unprocessed);
+        }
+    }
 }
