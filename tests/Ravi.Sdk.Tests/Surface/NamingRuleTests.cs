@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Ravi.Sdk.Events;
 using Ravi.Sdk.Testing;
@@ -50,7 +49,7 @@ public sealed partial class NamingRuleTests
     [Fact]
     public void Folders_match_namespaces()
     {
-        var src = Path.Combine(RepositoryRoot(), "src");
+        var src = Path.Combine(RepositoryFiles.Root, "src");
         var wrong = new List<string>();
         foreach (var project in new[] { "Ravi.Sdk", "Ravi.Sdk.Testing", "Ravi.Sdk.Agents" })
         {
@@ -86,9 +85,6 @@ public sealed partial class NamingRuleTests
         || (folder == "DependencyInjection" && declared is "Ravi.Sdk" or "Microsoft.Extensions.DependencyInjection");
 
     private static bool IsTypedEvent(Type type) => type.IsSubclassOf(typeof(RaviEvent)) && type != typeof(RaviRawEvent);
-
-    private static string RepositoryRoot([CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
 
     [GeneratedRegex(@"^namespace ([\w.]+);", RegexOptions.Multiline)]
     private static partial Regex NamespaceLine();

@@ -1,7 +1,7 @@
-namespace Ravi.Sdk.IntegrationTests.Docs;
+namespace Ravi.Sdk.TestSupport;
 
 /// <summary>The repository the tests run from: its root (where <c>Ravi.Sdk.sln</c> is) and its own files.</summary>
-internal static class RepositoryFiles
+public static class RepositoryFiles
 {
     private static readonly string[] SkippedDirectories = ["bin", "obj", ".git", "node_modules", "BenchmarkDotNet.Artifacts", "TestResults"];
 
