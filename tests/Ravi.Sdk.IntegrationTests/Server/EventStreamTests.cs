@@ -16,6 +16,7 @@ public sealed class EventStreamTests : ServerTestBase
         var deadline = Stopwatch.StartNew();
         while (Server.ActiveStreamCount != count)
         {
+            // A hang guard (the server counts a stream once its handler runs), not a check of how fast it is.
             Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(10), $"expected {count} open streams, have {Server.ActiveStreamCount}");
             await Task.Delay(10);
         }
@@ -94,9 +95,9 @@ public sealed class EventStreamTests : ServerTestBase
     }
 
     [Fact]
-    public async Task Ten_thousand_events_replay_quickly_and_resume_from_the_middle()
+    public async Task Ten_thousand_events_replay_in_order_and_resume_from_the_middle()
     {
-        var stopwatch = Stopwatch.StartNew();
+        // Each read is bounded (SseTestConnection's 10 s hang guard); how fast the replay is, is a benchmark's question.
         Assert.Equal(10_000, Server.PublishEvents(Server.Identity.Uuid, 10_000));
 
         await using (var stream = await SseTestConnection.OpenAsync(Api, lastEventId: "0"))
@@ -114,8 +115,6 @@ public sealed class EventStreamTests : ServerTestBase
             Assert.Equal("9991", frame.Id);
             Assert.Contains("bulk event 9991", frame.Data);
         }
-
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"took {stopwatch.Elapsed}");
     }
 
     [Fact]
@@ -231,33 +230,46 @@ public sealed class EventStreamTests : ServerTestBase
     {
         await using var stream = await SseTestConnection.OpenAsync(Api);
         await WaitForStreamsAsync(1);
-        var stopwatch = Stopwatch.StartNew();
-        await Server.DisposeAsync();
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(3), $"stop took {stopwatch.Elapsed}");
-        await stream.ReadRawToEndAsync(TimeSpan.FromSeconds(5));
+        await Server.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)); // a hang guard only
+
+        // The server ended the stream itself: the response finished cleanly. Had it left the stream open, Kestrel's
+        // shutdown timeout would have aborted the connection instead (Aborted = true).
+        var (_, aborted) = await stream.ReadRawToEndAsync();
+        Assert.False(aborted);
+        Assert.Equal(0, Server.ActiveStreamCount);
     }
 }
 
 public sealed class EventStreamKeepAliveTests : ServerTestBase
 {
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+    private readonly ObservableTimeProvider _time = new();
+
     protected override RaviTestServerOptions CreateOptions() => new()
     {
-        KeepAliveInterval = TimeSpan.FromMilliseconds(100),
+        TimeProvider = _time,
+        KeepAliveInterval = Interval,
         StreamRetry = TimeSpan.FromMilliseconds(1500),
     };
 
     [Fact]
     public async Task The_stream_starts_with_retry_and_sends_keepalive_comments_between_events()
     {
+        // The server's clock is fake: a keepalive can only come when the test moves it by the interval (a real 30 s
+        // would outlast every read's 10 s hang guard).
         await using var stream = await SseTestConnection.OpenAsync(Api);
         Assert.Equal(["retry: 1500"], (await stream.ReadFrameAsync())!.Lines);
 
-        var keepalive = await stream.ReadFrameAsync(TimeSpan.FromSeconds(5));
+        await _time.WaitUntilArmedAsync(Interval);
+        _time.Advance(Interval);
+        var keepalive = await stream.ReadFrameAsync();
         Assert.Equal([": keepalive"], keepalive!.Lines);
         Assert.True(keepalive.IsComment);
 
         Server.InjectSms(Server.Identity.Uuid, "+15550000000", "hi");
         Assert.Equal("sms", (await stream.ReadEventAsync()).Event);
-        Assert.True((await stream.ReadFrameAsync(TimeSpan.FromSeconds(5)))!.IsComment);
+        await _time.WaitUntilArmedAsync(Interval);
+        _time.Advance(Interval);
+        Assert.True((await stream.ReadFrameAsync())!.IsComment);
     }
 }

@@ -92,11 +92,7 @@ public sealed class EventStreamHostileTests : IDisposable
         await using var e = _client.Events.StreamAsync(options).GetAsyncEnumerator();
         Assert.True(await e.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
         var next = e.MoveNextAsync().AsTask(); // now reading, with the keepalive timer armed
-        for (var i = 0; i < 5; i++)
-        {
-            await Task.Delay(10);
-        }
-
+        await _time.WaitUntilArmedAsync(TimeSpan.FromSeconds(60));
         _time.Advance(TimeSpan.FromSeconds(61));
 
         var ex = await Assert.ThrowsAsync<RaviConnectionException>(() => next.WaitAsync(TimeSpan.FromSeconds(10)));
@@ -123,7 +119,7 @@ public sealed class EventStreamHostileTests : IDisposable
         for (var attempt = 1; attempt <= 2; attempt++)
         {
             await server.WaitForConnectionsAsync(attempt);
-            await Task.Delay(50); // let the request reach the socket before the clock moves
+            await _time.WaitUntilArmedAsync(TimeSpan.FromSeconds(60)); // this attempt's silence timer, armed at the current fake time
             _time.Advance(TimeSpan.FromSeconds(61));
         }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using Ravi.Sdk.Events;
@@ -12,6 +11,9 @@ public sealed class BodyTimeoutTests
     [Fact]
     public async Task A_body_that_drips_after_the_headers_is_cut_by_the_attempt_and_overall_timeouts()
     {
+        // The server drips a byte every 250 ms (real time, a real socket); the client's timeouts run on a fake clock that
+        // moves only once a try has its headers (seen below the SDK, in the caller's HttpClient), so each timeout provably
+        // cuts a body that is still arriving.
         await using var api = HostileServer.Start(HostileServer.Api, async x =>
         {
             await x.SendAsync("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n[");
@@ -21,18 +23,27 @@ public sealed class BodyTimeoutTests
                 await x.SendAsync(" ");
             }
         });
-        using var client = HostileClients.Create(api, o =>
+        var time = new ObservableTimeProvider();
+        var headers = new HeadersSeen { InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = false, MaxResponseDrainSize = 0 } };
+        using var http = new HttpClient(headers) { Timeout = Timeout.InfiniteTimeSpan }; // as AddRavi: the SDK reads the body after the headers
+        using var client = new RaviClient(http, HostileClients.Options(api, o =>
         {
+            o.TimeProvider = time;
             o.AttemptTimeout = TimeSpan.FromSeconds(1);
-            o.OverallTimeout = TimeSpan.FromSeconds(3);
-        });
-        var clock = Stopwatch.StartNew();
+            o.OverallTimeout = TimeSpan.FromSeconds(1.5);
+        }));
 
-        var ex = await HostileClients.Failure(() => client.Identities.ListAsync().ToListAsync().AsTask(), seconds: 20);
+        var call = client.Identities.ListAsync().ToListAsync().AsTask();
+        await headers.WaitAsync(1);
+        time.Advance(TimeSpan.FromSeconds(1)); // the first try's attempt timeout, mid-body: retried
+        await headers.WaitAsync(2);
+        Assert.False(call.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(0.5)); // the overall timeout, mid-body of the second try
 
-        Assert.IsType<RaviRequestTimeoutException>(ex);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(12), $"took {clock.Elapsed}"); // 3 s overall, with room for a loaded machine
-        Assert.True(api.Requests.Count >= 2, "a GET whose attempt timed out is retried");
+        var ex = await HostileClients.Failure(() => call, seconds: 20);
+        var timeout = Assert.IsType<RaviRequestTimeoutException>(ex);
+        Assert.Equal(RaviTimeoutKind.Overall, timeout.Kind);
+        Assert.Equal(2, api.Requests.Count); // a GET whose attempt timed out is retried, then the overall timeout ends it
     }
 
     [Fact]
@@ -80,6 +91,28 @@ public sealed class BodyTimeoutTests
         Assert.True(await HostileClients.Within(next, 10));
         Assert.Equal("1", stream.Current.Id);
         await stream.DisposeAsync();
+    }
+
+    /// <summary>A transport handler that counts responses whose headers arrived (the SDK reads the body after it returns).</summary>
+    private sealed class HeadersSeen : DelegatingHandler
+    {
+        private readonly System.Threading.Channels.Channel<int> _seen = System.Threading.Channels.Channel.CreateUnbounded<int>();
+        private int _count;
+
+        public async Task WaitAsync(int count)
+        {
+            using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(20)); // a hang guard, real time
+            while (await _seen.Reader.ReadAsync(guard.Token) < count)
+            {
+            }
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            _seen.Writer.TryWrite(Interlocked.Increment(ref _count));
+            return response;
+        }
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

@@ -124,8 +124,14 @@ public sealed class RetryTests : IDisposable
 
         await list;
         Assert.Equal(6, Sent("GET"));
-        Assert.All(delays, d => Assert.InRange(d, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(4)));
-        Assert.True(delays.Distinct().Count() > 1, "jittered delays differ");
+        // Equal jitter: each wait lies in the upper half of min(1 s × 2^(n−1), 4 s), so the bands are [0.5, 1), [1, 2), then [2, 4).
+        double[] nominal = [1, 2, 4, 4, 4];
+        for (var i = 0; i < delays.Count; i++)
+        {
+            Assert.InRange(delays[i], TimeSpan.FromSeconds(nominal[i] / 2), TimeSpan.FromSeconds(nominal[i]));
+        }
+
+        Assert.True(delays.Skip(2).Distinct().Count() > 1, "jittered delays differ"); // three draws from [2, 4 s) all equal: ~never
     }
 
     [Fact]
