@@ -132,7 +132,7 @@ public abstract class EmailTests : SdkTestBase
         var bytes = RandomNumberGenerator.GetBytes(70_001);
 
         var slot = await agent.Attachments.PresignAsync("data.bin", "application/octet-stream", bytes.Length);
-        await using (var pipe = new NonSeekableStream(bytes))
+        await using (var pipe = new ChunkedStream(bytes))
         {
             await agent.Attachments.UploadAsync(slot, pipe, "application/octet-stream", bytes.Length);
         }

@@ -117,7 +117,7 @@ public sealed class SseEventParserTests
     public async Task DispatchesAtACarriageReturnWithoutWaitingForMoreBytes()
     {
         // A live stream that ends a read with "\r\r" must dispatch at once, not wait for a possible LF.
-        using var stream = new BlockingAfterStream(Encoding.UTF8.GetBytes("data: now\r\r"));
+        using var stream = new ControlledStream().Send("data: now\r\r"); // then nothing, until cancelled
         using var parser = new SseEventParser(stream);
         var read = parser.ReadNextAsync(CancellationToken.None).AsTask();
         var finished = await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(5)));
@@ -297,50 +297,4 @@ public sealed class SseEventParserTests
     }
 
     private sealed record ParseResult(List<(string Type, string Data, string? Id)> Events, TimeSpan? Retry, string LastEventId);
-
-    /// <summary>Returns one chunk, then blocks until cancelled.</summary>
-    private sealed class BlockingAfterStream(byte[] first) : Stream
-    {
-        private bool _sent;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            if (!_sent)
-            {
-                if (buffer.IsEmpty)
-                {
-                    return 0; // a zero-byte read completes once data is there, and the chunk is
-                }
-
-                _sent = true;
-                first.CopyTo(buffer);
-                return first.Length;
-            }
-
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            return 0;
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }

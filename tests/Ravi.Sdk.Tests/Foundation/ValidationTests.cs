@@ -117,7 +117,7 @@ public sealed class ValidationTests
         }
 
         Add("UploadAsync(content=null)", c => c.Attachments.UploadAsync("a.png", "image/png", null!), Null, "content");
-        Add("UploadAsync(non-seekable)", c => c.Attachments.UploadAsync("a.png", "image/png", new NonSeekableStream([1, 2, 3])), Bad, "content");
+        Add("UploadAsync(non-seekable)", c => c.Attachments.UploadAsync("a.png", "image/png", new ChunkedStream([1, 2, 3])), Bad, "content");
         Add("UploadAsync(fileName='')", c => c.Attachments.UploadAsync("", "image/png", new MemoryStream([1])), Bad, "fileName");
         Add("UploadAsync(contentType='x')", c => c.Attachments.UploadAsync("a.png", "x", new MemoryStream([1])), Bad, "contentType");
 

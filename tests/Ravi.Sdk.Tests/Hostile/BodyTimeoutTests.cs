@@ -50,7 +50,7 @@ public sealed class BodyTimeoutTests
     public async Task A_stalled_body_times_out_on_the_fake_clock()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var stall = new StallingStream("[{\"uuid\":"u8.ToArray());
+        var stall = new ControlledStream().Send("[{\"uuid\":"); // then nothing: a server that stopped mid-body
         using var transport = new StubHandler(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(stall) });
         var options = TestClients.Options(time, "ravi_id_key");
         options.AttemptTimeout = TimeSpan.FromSeconds(1);
@@ -70,7 +70,7 @@ public sealed class BodyTimeoutTests
     public async Task An_event_stream_outlives_the_attempt_and_overall_timeouts_and_keeps_its_silence_timeout()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var body = new Events.ControlledStream();
+        var body = new ControlledStream();
         using var transport = new StubHandler(_ => new HttpResponseMessage(HttpStatusCode.OK)
         {
             Content = new StreamContent(body) { Headers = { { "Content-Type", "text/event-stream" } } },
@@ -123,61 +123,5 @@ public sealed class BodyTimeoutTests
         }
 
         Assert.True(condition(), "the precondition was never reached");
-    }
-
-    /// <summary>Returns a prefix, then blocks every read until it is cancelled (a server that stopped mid-body).</summary>
-    private sealed class StallingStream(byte[] prefix) : Stream
-    {
-        private int _waiting;
-        private int _position;
-
-        public int Waiting => Volatile.Read(ref _waiting);
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            if (_position < prefix.Length)
-            {
-                var n = Math.Min(buffer.Length, prefix.Length - _position);
-                prefix.AsMemory(_position, n).CopyTo(buffer);
-                _position += n;
-                return n;
-            }
-
-            Interlocked.Increment(ref _waiting);
-            try
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-                return 0;
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _waiting);
-            }
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -10,7 +10,7 @@ public sealed class ResponseReaderTests
     {
         var body = new byte[bytes];
         body.AsSpan().Fill((byte)'x');
-        var content = new StreamContent(new NonSeekable(body));
+        var content = new StreamContent(new ChunkedStream(body));
         if (declareLength)
         {
             content.Headers.ContentLength = bytes;
@@ -72,10 +72,5 @@ public sealed class ResponseReaderTests
 
         Assert.Equal(4096, ((RaviBufferedContent)atLimit.Content).Body.Length);
         Assert.Contains("MaxResponseBytes (4,096 bytes)", ex.Message, StringComparison.Ordinal);
-    }
-
-    private sealed class NonSeekable(byte[] data) : MemoryStream(data)
-    {
-        public override bool CanSeek => false;
     }
 }

@@ -233,7 +233,7 @@ public sealed class PolicyHandlerTests
         await using var api = HostileServer.Start(HostileServer.Api, x => x.RespondAsync(200));
         using var client = HostileClients.Create(api);
         var upload = new PresignedUpload { Uuid = "3f2b8c1e-2222-4222-8333-944455556666", UploadUrl = new Uri(storage.Url("bucket/key")), StorageKey = "key" };
-        using var body = new NonSeekableStream([1, 2, 3]);
+        using var body = new ChunkedStream([1, 2, 3]);
 
         var ex = await HostileClients.Failure(() => client.Attachments.UploadAsync(upload, body, "application/pdf", 3));
 

@@ -1,29 +1,22 @@
-namespace Ravi.Sdk.Tests.Events;
+namespace Ravi.Sdk.TestSupport;
 
 /// <summary>
 /// A response body that starts a line (<paramref name="prefix"/>) and then sends filler bytes without ever ending it,
 /// counting what the reader took. Throws once <paramref name="maxBytes"/> were read, so a reader without a limit fails
 /// the test instead of exhausting memory.
 /// </summary>
-internal sealed class EndlessLineStream(string prefix, long maxBytes) : Stream
+public sealed class EndlessLineStream(string prefix, long maxBytes) : ReadOnlyTestStream
 {
     private readonly byte[] _prefix = System.Text.Encoding.UTF8.GetBytes(prefix);
     private long _read;
 
+    /// <summary>How many bytes the reader took.</summary>
     public long BytesRead => Interlocked.Read(ref _read);
 
+    /// <summary>Whether the stream was disposed.</summary>
     public bool IsDisposed { get; private set; }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
+    /// <inheritdoc/>
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(IsDisposed, this);
@@ -48,21 +41,10 @@ internal sealed class EndlessLineStream(string prefix, long maxBytes) : Stream
         return new ValueTask<int>(n);
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
+    /// <inheritdoc/>
     public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
 
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
+    /// <inheritdoc/>
     protected override void Dispose(bool disposing)
     {
         IsDisposed = true;
