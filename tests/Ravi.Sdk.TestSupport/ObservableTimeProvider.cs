@@ -128,8 +128,10 @@ public sealed class ObservableTimeProvider : FakeTimeProvider
     {
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
+            // Re-arm first, then report: a test that sees the report and advances must find the timer already due.
+            var changed = inner.Change(dueTime, period);
             owner.Report(dueTime, created: false);
-            return inner.Change(dueTime, period);
+            return changed;
         }
 
         public void Dispose() => inner.Dispose();

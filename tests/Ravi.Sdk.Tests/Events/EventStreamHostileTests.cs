@@ -118,9 +118,11 @@ public sealed class EventStreamHostileTests : IDisposable
         var next = e.MoveNextAsync().AsTask();
         for (var attempt = 1; attempt <= 2; attempt++)
         {
-            await server.WaitForConnectionsAsync(attempt);
-            await _time.WaitUntilArmedAsync(TimeSpan.FromSeconds(60)); // this attempt's silence timer, armed at the current fake time
-            _time.Advance(TimeSpan.FromSeconds(61));
+            // The request is on the wire (its silence timer armed before it was sent), at the current fake time. Advance by
+            // exactly 60 s: the next attempt may arm its timer inside this Advance (at the 60 s mark).
+            await server.WaitForRequestsAsync(attempt);
+            await _time.WaitUntilArmedAsync(TimeSpan.FromSeconds(60));
+            _time.Advance(TimeSpan.FromSeconds(60));
         }
 
         var ex = await Assert.ThrowsAsync<RaviConnectionException>(() => next.WaitAsync(TimeSpan.FromSeconds(10)));

@@ -11,6 +11,7 @@ internal sealed class SilentTcpServer : IAsyncDisposable
     private readonly List<Socket> _sockets = [];
     private readonly Task _accepting;
     private int _accepted;
+    private int _requests;
 
     public SilentTcpServer()
     {
@@ -23,11 +24,11 @@ internal sealed class SilentTcpServer : IAsyncDisposable
 
     public int Accepted => Volatile.Read(ref _accepted);
 
-    /// <summary>Waits (real time, bounded) until <paramref name="count"/> connections were accepted.</summary>
-    public async Task WaitForConnectionsAsync(int count)
+    /// <summary>Waits (real time, bounded) until <paramref name="count"/> requests were read up to the end of their headers.</summary>
+    public async Task WaitForRequestsAsync(int count)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (Accepted < count)
+        while (Volatile.Read(ref _requests) < count)
         {
             await Task.Delay(5, timeout.Token);
         }
@@ -69,6 +70,35 @@ internal sealed class SilentTcpServer : IAsyncDisposable
             }
 
             Interlocked.Increment(ref _accepted);
+            _ = ReadAsync(socket);
+        }
+    }
+
+    /// <summary>Reads what the client sends (never answering) and counts a request once its headers have ended.</summary>
+    private async Task ReadAsync(Socket socket)
+    {
+        var buffer = new byte[4096];
+        var seen = new List<byte>();
+        var counted = false;
+        try
+        {
+            int read;
+            while ((read = await socket.ReceiveAsync(buffer, SocketFlags.None, _stop.Token)) > 0)
+            {
+                if (!counted)
+                {
+                    seen.AddRange(buffer.AsSpan(0, read).ToArray());
+                    if (System.Text.Encoding.ASCII.GetString([.. seen]).Contains("\r\n\r\n", StringComparison.Ordinal))
+                    {
+                        counted = true;
+                        Interlocked.Increment(ref _requests);
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            // The client left or the server stopped.
         }
     }
 }
