@@ -42,7 +42,7 @@ public sealed class CliKeyUnlockTests : IDisposable
 
         var secret = await client.Vault.GetAsync(SecretUuid);
         Assert.Equal(CliVectors.SamplePlaintext, secret.Value);
-        Assert.Equal(Models.EncryptedFields.None, secret.EncryptedFields);
+        Assert.Equal(Ravi.Sdk.Models.EncryptedFields.None, secret.EncryptedFields);
     }
 
     [Fact]

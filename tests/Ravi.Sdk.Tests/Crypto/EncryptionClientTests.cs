@@ -33,7 +33,7 @@ public sealed class EncryptionClientTests
         Assert.Equal("agent@example.com", entry.Username);
         Assert.Equal("hunter2", entry.Password);
         Assert.Equal("plain note", entry.Notes);
-        Assert.Equal(Models.EncryptedFields.None, entry.EncryptedFields);
+        Assert.Equal(Ravi.Sdk.Models.EncryptedFields.None, entry.EncryptedFields);
 
         var view = h.Client.ForIdentity(CryptoClientHarness.OtherIdentityUuid);
         Assert.True(view.Encryption.IsUnlocked);
@@ -186,7 +186,7 @@ public sealed class EncryptionClientTests
 
         // And a secret written by the first client opens in the second.
         h.EchoJson(HttpMethod.Post, "api/passwords/", b => { b["uuid"] = CryptoClientHarness.EntryUuid; });
-        await h.Client.Passwords.CreateAsync(new Models.PasswordEntryRequest { Domain = "x.test", Password = "s3cret" });
+        await h.Client.Passwords.CreateAsync(new Ravi.Sdk.Models.PasswordEntryRequest { Domain = "x.test", Password = "s3cret" });
         var sent = JsonNode.Parse(h.Requests[^1].Body!)!;
         again.RespondJson(HttpMethod.Get, $"api/passwords/{CryptoClientHarness.EntryUuid}/", new JsonObject
         {

@@ -2,8 +2,7 @@ using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Ravi.Sdk.Tests.Foundation;
-using Ravi.Sdk.Tests.Foundation.Infrastructure;
+using Ravi.Sdk.Tests.Support;
 using RichardSzalay.MockHttp;
 
 namespace Ravi.Sdk.Tests.DependencyInjection;
