@@ -24,26 +24,28 @@ internal sealed class RaviListing<TWire, T> : RaviAsyncPageable<T>
     private readonly IdentityScope _scope;
     private readonly string? _identityUuid;
     private readonly JsonTypeInfo<TWire> _typeInfo;
-    private readonly Func<TWire, T?> _select;
+    private readonly Func<TWire, T>? _select;
+    private readonly Func<T, bool>? _filter;
     private readonly bool _pagesBySize;
     private readonly RaviRequestOptions? _requestOptions;
     private readonly CancellationToken _cancellationToken;
     private readonly string _callerFile;
     private readonly string _callerMember;
 
-    /// <param name="pipeline">The pipeline.</param>
+    /// <param name="pipeline">The pipeline the page requests are built and sent by.</param>
     /// <param name="relativePath">The list path under the base address, with its query (e.g. <c>api/email-messages/?unread=true</c>).</param>
     /// <param name="scope">Whether the endpoint is identity-scoped.</param>
     /// <param name="identityUuid">The view's identity.</param>
     /// <param name="typeInfo">How to read an item.</param>
-    /// <param name="select">Turns a wire item into the caller's, or null to leave it out (a client-side filter).</param>
+    /// <param name="select">Turns a wire item into the caller's (null to leave it out); null when the wire item is the caller's.</param>
+    /// <param name="filter">Keeps an item (a client-side filter); null to keep every item.</param>
     /// <param name="pagesBySize">Whether the endpoint pages with <c>limit</c>/<c>offset</c> (page size hints become <c>limit</c>).</param>
     /// <param name="requestOptions">The call's options, applied to every page request.</param>
     /// <param name="cancellationToken">The token the list was created with (linked with the enumerator's).</param>
     /// <param name="callerFile">The sub-client's source file, which names the operation's span (<c>Ravi.Phone.List</c>).</param>
     /// <param name="callerMember">The sub-client method that created the list.</param>
     public RaviListing(RaviPipeline pipeline, string relativePath, IdentityScope scope, string? identityUuid, JsonTypeInfo<TWire> typeInfo,
-        Func<TWire, T?> select, bool pagesBySize, string callerFile, string callerMember, RaviRequestOptions? requestOptions,
+        Func<TWire, T>? select, Func<T, bool>? filter, bool pagesBySize, string callerFile, string callerMember, RaviRequestOptions? requestOptions,
         CancellationToken cancellationToken)
     {
         _callerFile = callerFile;
@@ -54,6 +56,7 @@ internal sealed class RaviListing<TWire, T> : RaviAsyncPageable<T>
         _identityUuid = identityUuid;
         _typeInfo = typeInfo;
         _select = select;
+        _filter = filter;
         _pagesBySize = pagesBySize;
         _requestOptions = requestOptions;
         _cancellationToken = cancellationToken;
@@ -112,7 +115,8 @@ internal sealed class RaviListing<TWire, T> : RaviAsyncPageable<T>
         // The span lasts the whole enumeration; each page's request runs under it (the iterator resumes on its consumer's context).
         using var operation = RaviOperation.StartForCaller(_callerFile, _callerMember, _pipeline.BaseAddress);
         var maxPages = _pipeline.Settings.MaxPages;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var maxBytes = _pipeline.Settings.MaxResponseBytes;
+        var seen = new PagesSeen();
         Uri? next = start;
         while (next is not null)
         {
@@ -128,12 +132,16 @@ internal sealed class RaviListing<TWire, T> : RaviAsyncPageable<T>
 
             seen.Add(next.AbsoluteUri);
             operation.Resume();
-            List<TWire> items;
-            string? link;
+            ListPage<TWire> page;
             RaviResponse response;
             try
             {
-                (items, link, response) = await _pipeline.ReadPageAsync(next, _scope, _identityUuid, _typeInfo, _requestOptions, token).ConfigureAwait(false);
+                // One page: GET the API-origin URL, check the status, parse under MaxResponseBytes, report the response.
+                using var request = _pipeline.Requests.Create(HttpMethod.Get, next, _scope, _identityUuid, _requestOptions);
+                using var http = await _pipeline.SendCheckedAsync(request, token).ConfigureAwait(false);
+                page = await RaviResponseMapper.ReadPageAsync(http, _typeInfo, maxBytes, token).ConfigureAwait(false);
+                response = RaviResponse.From(http);
+                RaviCallOptions.Report(request, http, response);
             }
             catch (Exception ex)
             {
@@ -143,7 +151,7 @@ internal sealed class RaviListing<TWire, T> : RaviAsyncPageable<T>
             RaviException? badLink = null;
             try
             {
-                next = _pipeline.ResolveNext(link);
+                next = ResolveNext(page.Next);
             }
             catch (RaviException ex)
             {
@@ -161,7 +169,7 @@ internal sealed class RaviListing<TWire, T> : RaviAsyncPageable<T>
                 next = null; // a server that points back at a page already read would loop forever
             }
 
-            yield return new RaviPage<T>(Select(items), next?.AbsoluteUri, response);
+            yield return new RaviPage<T>(Select(page.Items), next?.AbsoluteUri, response);
             if (badLink is not null)
             {
                 throw badLink;
@@ -169,17 +177,39 @@ internal sealed class RaviListing<TWire, T> : RaviAsyncPageable<T>
         }
     }
 
+    /// <summary>Resolves a page's <c>next</c> link against the base address; refuses one to another origin.</summary>
+    private Uri? ResolveNext(string? next)
+    {
+        if (string.IsNullOrEmpty(next))
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(_pipeline.BaseAddress, next, out var uri))
+        {
+            throw new RaviException($"The server returned an invalid 'next' page link.");
+        }
+
+        if (!RaviOrigin.IsSame(uri, _pipeline.BaseAddress))
+        {
+            throw new RaviException($"Refusing to follow a 'next' page link to another origin ({uri.GetLeftPart(UriPartial.Authority)}): the bearer token would leak.");
+        }
+
+        return uri;
+    }
+
     private List<T> Select(List<TWire> items)
     {
-        if (items is List<T> same && typeof(TWire) == typeof(T) && ReferenceEquals(_select, Identity))
+        if (_select is null && _filter is null && items is List<T> same)
         {
-            return same;
+            return same; // the wire items are the caller's, all of them
         }
 
         var values = new List<T>(items.Count);
         foreach (var item in items)
         {
-            if (_select(item) is { } value)
+            var value = _select is null ? (T)(object)item! : _select(item);
+            if (value is not null && (_filter is null || _filter(value)))
             {
                 values.Add(value);
             }
@@ -187,9 +217,6 @@ internal sealed class RaviListing<TWire, T> : RaviAsyncPageable<T>
 
         return values;
     }
-
-    /// <summary>The select function that keeps every item as it is.</summary>
-    public static readonly Func<TWire, T?> Identity = static item => (T?)(object?)item;
 
     /// <summary>Sets the <c>limit</c> query parameter: replaced where the link has one, else appended.</summary>
     private static Uri WithLimit(Uri uri, int limit)
@@ -208,5 +235,37 @@ internal sealed class RaviListing<TWire, T> : RaviAsyncPageable<T>
         }
 
         return new UriBuilder(uri) { Query = string.Join('&', parts) }.Uri;
+    }
+
+    /// <summary>
+    /// The pages an enumeration read (their absolute URLs), to stop at <see cref="RaviClientOptions.MaxPages"/> and at a
+    /// link back to a page already read. The first page is held without a set: most lists are one page.
+    /// </summary>
+    private struct PagesSeen
+    {
+        private string? _first;
+        private HashSet<string>? _more;
+
+        public readonly int Count => _more?.Count ?? (_first is null ? 0 : 1);
+
+        public void Add(string url)
+        {
+            if (_first is null && _more is null)
+            {
+                _first = url;
+                return;
+            }
+
+            if (_more is null)
+            {
+                _more = new HashSet<string>(StringComparer.Ordinal) { _first! };
+                _first = null;
+            }
+
+            _more.Add(url);
+        }
+
+        public readonly bool Contains(string url) =>
+            _more?.Contains(url) ?? string.Equals(_first, url, StringComparison.Ordinal);
     }
 }

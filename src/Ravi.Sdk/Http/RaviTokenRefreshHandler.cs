@@ -218,7 +218,7 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
         request.Headers.Accept.Add(JsonAccept);
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         request.Options.Set(RaviHeaders.Anonymous, true);
-        RaviPipeline.SetJsonBody(request, new RefreshBody(refreshToken), RaviJsonContext.Default.RefreshBody);
+        RaviRequestFactory.SetJsonBody(request, new RefreshBody(refreshToken), RaviJsonContext.Default.RefreshBody);
 
         using var timeout = new CancellationTokenSource(_refreshTimeout, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -264,7 +264,7 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
             TokenWire wire;
             try
             {
-                wire = await RaviPipeline.ReadJsonAsync(response, RaviJsonContext.Default.TokenWire, cancellationToken).ConfigureAwait(false);
+                wire = await RaviResponseMapper.ReadJsonAsync(response, RaviJsonContext.Default.TokenWire, cancellationToken).ConfigureAwait(false);
             }
             catch (RaviApiException ex)
             {

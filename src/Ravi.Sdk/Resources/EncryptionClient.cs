@@ -53,7 +53,7 @@ public class EncryptionClient
         Guard.NotEmpty(metadata.Verifier, nameof(metadata) + ".Verifier");
         var body = metadata with { Id = null };
         var request = _scope.Request(HttpMethod.Post, Path, IdentityScope.None, requestOptions);
-        RaviPipeline.SetJsonBody(request, body, RaviJsonContext.Default.EncryptionMetadata);
+        RaviRequestFactory.SetJsonBody(request, body, RaviJsonContext.Default.EncryptionMetadata);
         try
         {
             return await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.EncryptionMetadata, cancellationToken).ConfigureAwait(false);
@@ -61,7 +61,7 @@ public class EncryptionClient
         catch (RaviApiException ex) when ((int)ex.StatusCode == 405)
         {
             var patch = _scope.Request(HttpMethod.Patch, Path, IdentityScope.None, requestOptions);
-            RaviPipeline.SetJsonBody(patch, body, RaviJsonContext.Default.EncryptionMetadata);
+            RaviRequestFactory.SetJsonBody(patch, body, RaviJsonContext.Default.EncryptionMetadata);
             return await _scope.Pipeline.SendAsync(patch, RaviJsonContext.Default.EncryptionMetadata, cancellationToken).ConfigureAwait(false);
         }
     }
