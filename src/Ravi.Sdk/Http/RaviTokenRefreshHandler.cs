@@ -112,7 +112,12 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
         }
 
         request.Headers.Authorization = info.Header;
-        request.Options.Set(RaviAttemptTelemetry.RefreshesOn401, canRefresh); // a 401 here is answered by a refresh: not an error
+        if (canRefresh || request.Options.TryGetValue(RaviAttemptTelemetry.RefreshesOn401, out _))
+        {
+            // A 401 here is answered by a refresh: not an error. Absent means false: no entry (and no boxed value) otherwise.
+            request.Options.Set(RaviAttemptTelemetry.RefreshesOn401, canRefresh);
+        }
+
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
         {
