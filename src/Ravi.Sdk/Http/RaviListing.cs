@@ -115,7 +115,6 @@ internal sealed class RaviListing<TWire, T> : RaviAsyncPageable<T>
         // The span lasts the whole enumeration; each page's request runs under it (the iterator resumes on its consumer's context).
         using var operation = RaviOperation.StartForCaller(_callerFile, _callerMember, _pipeline.BaseAddress);
         var maxPages = _pipeline.Settings.MaxPages;
-        var maxBytes = _pipeline.Settings.MaxResponseBytes;
         var seen = new PagesSeen();
         Uri? next = start;
         while (next is not null)
@@ -130,18 +129,13 @@ internal sealed class RaviListing<TWire, T> : RaviAsyncPageable<T>
                     next.AbsoluteUri);
             }
 
-            seen.Add(next.AbsoluteUri);
+            seen.Add(next);
             operation.Resume();
             ListPage<TWire> page;
             RaviResponse response;
             try
             {
-                // One page: GET the API-origin URL, check the status, parse under MaxResponseBytes, report the response.
-                using var request = _pipeline.Requests.Create(HttpMethod.Get, next, _scope, _identityUuid, _requestOptions);
-                using var http = await _pipeline.SendCheckedAsync(request, token).ConfigureAwait(false);
-                page = await RaviResponseMapper.ReadPageAsync(http, _typeInfo, maxBytes, token).ConfigureAwait(false);
-                response = RaviResponse.From(http);
-                RaviCallOptions.Report(request, http, response);
+                (page, response) = await ReadPageAsync(next, token).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
@@ -164,7 +158,7 @@ internal sealed class RaviListing<TWire, T> : RaviAsyncPageable<T>
                 next = WithLimit(next, l);
             }
 
-            if (next is not null && seen.Contains(next.AbsoluteUri))
+            if (next is not null && seen.Contains(next))
             {
                 next = null; // a server that points back at a page already read would loop forever
             }
@@ -175,6 +169,20 @@ internal sealed class RaviListing<TWire, T> : RaviAsyncPageable<T>
                 throw badLink;
             }
         }
+    }
+
+    /// <summary>
+    /// Reads one page: <c>GET</c> <paramref name="uri"/> (an API-origin URL), checks the status, parses a bare array or a
+    /// page object under <see cref="RaviClientOptions.MaxResponseBytes"/>, and reports the response.
+    /// </summary>
+    private async ValueTask<(ListPage<TWire> Page, RaviResponse Response)> ReadPageAsync(Uri uri, CancellationToken cancellationToken)
+    {
+        using var request = _pipeline.Requests.Create(HttpMethod.Get, uri, _scope, _identityUuid, _requestOptions);
+        using var http = await _pipeline.SendCheckedAsync(request, cancellationToken).ConfigureAwait(false);
+        var page = await RaviResponseMapper.ReadPageAsync(http, _typeInfo, _pipeline.Settings.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+        var response = RaviResponse.From(http);
+        RaviCallOptions.Report(request, http, response);
+        return (page, response);
     }
 
     /// <summary>Resolves a page's <c>next</c> link against the base address; refuses one to another origin.</summary>
@@ -238,34 +246,35 @@ internal sealed class RaviListing<TWire, T> : RaviAsyncPageable<T>
     }
 
     /// <summary>
-    /// The pages an enumeration read (their absolute URLs), to stop at <see cref="RaviClientOptions.MaxPages"/> and at a
-    /// link back to a page already read. The first page is held without a set: most lists are one page.
+    /// The pages an enumeration read (compared by absolute URL), to stop at <see cref="RaviClientOptions.MaxPages"/> and
+    /// at a link back to a page already read. The first page is held as it is, without a set or its URL string: most
+    /// lists are one page.
     /// </summary>
     private struct PagesSeen
     {
-        private string? _first;
+        private Uri? _first;
         private HashSet<string>? _more;
 
         public readonly int Count => _more?.Count ?? (_first is null ? 0 : 1);
 
-        public void Add(string url)
+        public void Add(Uri page)
         {
             if (_first is null && _more is null)
             {
-                _first = url;
+                _first = page;
                 return;
             }
 
             if (_more is null)
             {
-                _more = new HashSet<string>(StringComparer.Ordinal) { _first! };
+                _more = new HashSet<string>(StringComparer.Ordinal) { _first!.AbsoluteUri };
                 _first = null;
             }
 
-            _more.Add(url);
+            _more.Add(page.AbsoluteUri);
         }
 
-        public readonly bool Contains(string url) =>
-            _more?.Contains(url) ?? string.Equals(_first, url, StringComparison.Ordinal);
+        public readonly bool Contains(Uri page) =>
+            _more?.Contains(page.AbsoluteUri) ?? (_first is not null && string.Equals(_first.AbsoluteUri, page.AbsoluteUri, StringComparison.Ordinal));
     }
 }
