@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using System.Security.Cryptography;
 using Ravi.Sdk.Crypto;
+using Ravi.Sdk.Diagnostics;
 using Ravi.Sdk.Http;
 using Ravi.Sdk.Internal;
 using Ravi.Sdk.Models;
@@ -97,6 +98,11 @@ public class EncryptionClient
     {
         RaviMock.ThrowIfMock(_scope, this);
         PinKeyDerivation.ValidatePin(pin);
+        await RaviOperation.RunAsync("Encryption.Unlock", _scope.Pipeline.BaseAddress, token => UnlockCoreAsync(pin, requestOptions, token), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task UnlockCoreAsync(string pin, RaviRequestOptions? requestOptions, CancellationToken cancellationToken)
+    {
         using var call = RaviCallOptions.Link(requestOptions, cancellationToken);
         cancellationToken = call.Token;
         var metadata = await TryGetMetadataAsync(requestOptions, cancellationToken).ConfigureAwait(false);
@@ -135,6 +141,11 @@ public class EncryptionClient
     {
         RaviMock.ThrowIfMock(_scope, this);
         PinKeyDerivation.ValidatePin(pin);
+        return await RaviOperation.RunAsync("Encryption.Setup", _scope.Pipeline.BaseAddress, token => SetupCoreAsync(pin, requestOptions, token), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<EncryptionMetadata> SetupCoreAsync(string pin, RaviRequestOptions? requestOptions, CancellationToken cancellationToken)
+    {
         using var call = RaviCallOptions.Link(requestOptions, cancellationToken);
         cancellationToken = call.Token;
         var existing = await TryGetMetadataAsync(requestOptions, cancellationToken).ConfigureAwait(false);
