@@ -11,7 +11,7 @@ namespace Ravi.Sdk.Benchmarks;
 
 /// <summary>
 /// <c>GET /api/identities/</c> returning 50 identities, through the SDK's full pipeline (resilience handler with its Polly
-/// pipeline, token handler, logging handler, response buffering under the size limit, an identity view, list parsing)
+/// strategy, token handler, logging handler, response buffering under the size limit, an identity view, list parsing)
 /// versus a hand-written <see cref="HttpClient"/> + <see cref="JsonSerializer"/> call into a mutable DTO (the baseline).
 /// Every method sends through the same in-memory <see cref="StubHandler"/> that answers every request with the same
 /// bytes: no sockets, so only the client-side cost is measured. Target (docs/performance.md#targets): the SDK at time ≤ 1.15×, allocations ≤ 1.25×.

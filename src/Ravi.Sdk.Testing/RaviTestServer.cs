@@ -112,7 +112,7 @@ public sealed partial class RaviTestServer : IAsyncDisposable
         var app = builder.Build();
         try
         {
-            ServerPipeline.Configure(app, state);
+            ServerMiddleware.Configure(app, state);
             AuthEndpoints.Map(app, state);
             IdentityEndpoints.Map(app, state);
             EmailEndpoints.Map(app, state);

@@ -46,9 +46,10 @@ public abstract class RaviAsyncPageable<T> : IAsyncEnumerable<T>
     {
         await foreach (var page in AsPages().WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            foreach (var value in page.Values)
+            var values = page.Values; // by index: no boxed enumerator per page
+            for (var i = 0; i < values.Count; i++)
             {
-                yield return value;
+                yield return values[i];
             }
         }
     }

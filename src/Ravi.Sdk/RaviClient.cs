@@ -35,7 +35,7 @@ public class RaviClient : IDisposable
     /// <param name="options">The settings; validated, then copied (changing them afterwards does not affect the client).</param>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
     public RaviClient(RaviClientOptions options)
-        : this(RaviClientSettings.From(options), static _ => (RaviPipeline.CreateDefaultTransport(), true), null)
+        : this(RaviClientSettings.From(options), static _ => (RaviTransport.CreateDefault(), true), null)
     {
     }
 

@@ -6,7 +6,7 @@ namespace Ravi.Sdk.Benchmarks.Load;
 internal static class LoadClient
 {
     /// <summary>
-    /// Builds the client over <see cref="RaviPipeline.CreateDefaultTransport"/> exactly as <c>new RaviClient(options)</c>
+    /// Builds the client over <see cref="RaviTransport.CreateDefault"/> exactly as <c>new RaviClient(options)</c>
     /// does, except that the transport's <c>ConnectCallback</c> (unset by default, so the default connect) is the counting
     /// one. Every other transport setting (pooling, timeouts) is the SDK's.
     /// </summary>
@@ -22,7 +22,7 @@ internal static class LoadClient
         options.Validate();
         return new RaviClient(options, _ =>
         {
-            var transport = RaviPipeline.CreateDefaultTransport();
+            var transport = RaviTransport.CreateDefault();
             transport.ConnectCallback = counter.ConnectAsync;
             return (transport, true);
         }, loggerFactory: null);

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace Ravi.Sdk.Testing.Internal;
 
 /// <summary>
-/// Parses the JSON body that <see cref="ServerPipeline"/> buffered (size-limited) into a <see cref="JsonObject"/>, answering
+/// Parses the JSON body that <see cref="ServerMiddleware"/> buffered (size-limited) into a <see cref="JsonObject"/>, answering
 /// 415 for a non-JSON content type and 400 for malformed JSON or a non-object; an empty body reads as <c>{}</c>.
 /// </summary>
 internal static class RequestBody

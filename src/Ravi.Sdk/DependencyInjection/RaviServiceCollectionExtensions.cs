@@ -84,7 +84,7 @@ public static class RaviServiceCollectionExtensions
         // without query strings), and a guard below the user's handlers that refuses unsafe replays (docs/resilience.md).
         var builder = services.AddHttpClient(RaviRegistrations.HttpClientName(name))
             .ConfigureHttpClient(static c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(static () => Ravi.Sdk.Http.RaviPipeline.CreateDefaultTransport())
+            .ConfigurePrimaryHttpMessageHandler(static () => Ravi.Sdk.Http.RaviTransport.CreateDefault())
             .RemoveAllLoggers();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter, RaviReplayGuardFilter>());
 

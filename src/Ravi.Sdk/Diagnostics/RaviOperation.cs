@@ -46,6 +46,40 @@ internal readonly struct RaviOperation : IDisposable
     }
 
     /// <summary>
+    /// Runs a public method that makes several calls (a check and an upload, a list and a get) as the one operation
+    /// <c>Ravi.{name}</c>: the calls inside it add no spans of their own, and a failure is recorded on it.
+    /// </summary>
+    /// <param name="name">Area and method, e.g. <c>Encryption.Setup</c>.</param>
+    /// <param name="server">The API base address.</param>
+    /// <param name="body">The method's work.</param>
+    /// <param name="cancellationToken">The caller's token (its cancellation is not a failure).</param>
+    public static async Task<T> RunAsync<T>(string name, Uri server, Func<CancellationToken, Task<T>> body, CancellationToken cancellationToken)
+    {
+        using var operation = Start(name, server);
+        try
+        {
+            return await body(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            operation.Fail(ex, cancellationToken);
+            throw;
+        }
+    }
+
+    /// <summary>Runs a public method without a result as the one operation <c>Ravi.{name}</c> (see the generic overload).</summary>
+    /// <param name="name">Area and method, e.g. <c>Encryption.Unlock</c>.</param>
+    /// <param name="server">The API base address.</param>
+    /// <param name="body">The method's work.</param>
+    /// <param name="cancellationToken">The caller's token (its cancellation is not a failure).</param>
+    public static Task RunAsync(string name, Uri server, Func<CancellationToken, Task> body, CancellationToken cancellationToken) =>
+        RunAsync(name, server, async token =>
+        {
+            await body(token).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
     /// Starts the operation of a pipeline call made by a sub-client method, named after it: <c>VaultClient.cs</c> +
     /// <c>GetCoreAsync</c> gives <c>Ravi.Vault.Get</c>. A public method that makes several calls starts its operation
     /// itself (then this is a no-op).

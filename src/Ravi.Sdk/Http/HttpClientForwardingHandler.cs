@@ -25,7 +25,7 @@ internal sealed class HttpClientForwardingHandler : HttpMessageHandler
         {
             // The caller's client would add its default Authorization header to a request that must carry none
             // (e.g. the presigned storage upload): send it on a private connection pool instead.
-            var fallback = LazyInitializer.EnsureInitialized(ref _anonymousFallback, static () => new HttpMessageInvoker(RaviPipeline.CreateDefaultTransport()));
+            var fallback = LazyInitializer.EnsureInitialized(ref _anonymousFallback, static () => new HttpMessageInvoker(RaviTransport.CreateDefault()));
             return fallback.SendAsync(request, cancellationToken);
         }
 

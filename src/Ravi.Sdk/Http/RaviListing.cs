@@ -24,26 +24,28 @@ internal sealed class RaviListing<TWire, T> : RaviAsyncPageable<T>
     private readonly IdentityScope _scope;
     private readonly string? _identityUuid;
     private readonly JsonTypeInfo<TWire> _typeInfo;
-    private readonly Func<TWire, T?> _select;
+    private readonly Func<TWire, T>? _select;
+    private readonly Func<T, bool>? _filter;
     private readonly bool _pagesBySize;
     private readonly RaviRequestOptions? _requestOptions;
     private readonly CancellationToken _cancellationToken;
     private readonly string _callerFile;
     private readonly string _callerMember;
 
-    /// <param name="pipeline">The pipeline.</param>
+    /// <param name="pipeline">The pipeline the page requests are built and sent by.</param>
     /// <param name="relativePath">The list path under the base address, with its query (e.g. <c>api/email-messages/?unread=true</c>).</param>
     /// <param name="scope">Whether the endpoint is identity-scoped.</param>
     /// <param name="identityUuid">The view's identity.</param>
     /// <param name="typeInfo">How to read an item.</param>
-    /// <param name="select">Turns a wire item into the caller's, or null to leave it out (a client-side filter).</param>
+    /// <param name="select">Turns a wire item into the caller's (null to leave it out); null when the wire item is the caller's.</param>
+    /// <param name="filter">Keeps an item (a client-side filter); null to keep every item.</param>
     /// <param name="pagesBySize">Whether the endpoint pages with <c>limit</c>/<c>offset</c> (page size hints become <c>limit</c>).</param>
     /// <param name="requestOptions">The call's options, applied to every page request.</param>
     /// <param name="cancellationToken">The token the list was created with (linked with the enumerator's).</param>
     /// <param name="callerFile">The sub-client's source file, which names the operation's span (<c>Ravi.Phone.List</c>).</param>
     /// <param name="callerMember">The sub-client method that created the list.</param>
     public RaviListing(RaviPipeline pipeline, string relativePath, IdentityScope scope, string? identityUuid, JsonTypeInfo<TWire> typeInfo,
-        Func<TWire, T?> select, bool pagesBySize, string callerFile, string callerMember, RaviRequestOptions? requestOptions,
+        Func<TWire, T>? select, Func<T, bool>? filter, bool pagesBySize, string callerFile, string callerMember, RaviRequestOptions? requestOptions,
         CancellationToken cancellationToken)
     {
         _callerFile = callerFile;
@@ -54,6 +56,7 @@ internal sealed class RaviListing<TWire, T> : RaviAsyncPageable<T>
         _identityUuid = identityUuid;
         _typeInfo = typeInfo;
         _select = select;
+        _filter = filter;
         _pagesBySize = pagesBySize;
         _requestOptions = requestOptions;
         _cancellationToken = cancellationToken;
@@ -112,7 +115,7 @@ internal sealed class RaviListing<TWire, T> : RaviAsyncPageable<T>
         // The span lasts the whole enumeration; each page's request runs under it (the iterator resumes on its consumer's context).
         using var operation = RaviOperation.StartForCaller(_callerFile, _callerMember, _pipeline.BaseAddress);
         var maxPages = _pipeline.Settings.MaxPages;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new PagesSeen();
         Uri? next = start;
         while (next is not null)
         {
@@ -126,14 +129,13 @@ internal sealed class RaviListing<TWire, T> : RaviAsyncPageable<T>
                     next.AbsoluteUri);
             }
 
-            seen.Add(next.AbsoluteUri);
+            seen.Add(next);
             operation.Resume();
-            List<TWire> items;
-            string? link;
+            ListPage<TWire> page;
             RaviResponse response;
             try
             {
-                (items, link, response) = await _pipeline.ReadPageAsync(next, _scope, _identityUuid, _typeInfo, _requestOptions, token).ConfigureAwait(false);
+                (page, response) = await ReadPageAsync(next, token).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
@@ -143,7 +145,7 @@ internal sealed class RaviListing<TWire, T> : RaviAsyncPageable<T>
             RaviException? badLink = null;
             try
             {
-                next = _pipeline.ResolveNext(link);
+                next = ResolveNext(page.Next);
             }
             catch (RaviException ex)
             {
@@ -156,12 +158,12 @@ internal sealed class RaviListing<TWire, T> : RaviAsyncPageable<T>
                 next = WithLimit(next, l);
             }
 
-            if (next is not null && seen.Contains(next.AbsoluteUri))
+            if (next is not null && seen.Contains(next))
             {
                 next = null; // a server that points back at a page already read would loop forever
             }
 
-            yield return new RaviPage<T>(Select(items), next?.AbsoluteUri, response);
+            yield return new RaviPage<T>(Select(page.Items), next?.AbsoluteUri, response);
             if (badLink is not null)
             {
                 throw badLink;
@@ -169,17 +171,53 @@ internal sealed class RaviListing<TWire, T> : RaviAsyncPageable<T>
         }
     }
 
+    /// <summary>
+    /// Reads one page: <c>GET</c> <paramref name="uri"/> (an API-origin URL), checks the status, parses a bare array or a
+    /// page object under <see cref="RaviClientOptions.MaxResponseBytes"/>, and reports the response.
+    /// </summary>
+    private async ValueTask<(ListPage<TWire> Page, RaviResponse Response)> ReadPageAsync(Uri uri, CancellationToken cancellationToken)
+    {
+        using var request = _pipeline.Requests.Create(HttpMethod.Get, uri, _scope, _identityUuid, _requestOptions);
+        using var http = await _pipeline.SendCheckedAsync(request, cancellationToken).ConfigureAwait(false);
+        var page = await RaviResponseMapper.ReadPageAsync(http, _typeInfo, _pipeline.Settings.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+        var response = RaviResponse.From(http);
+        RaviCallOptions.Report(request, http, response);
+        return (page, response);
+    }
+
+    /// <summary>Resolves a page's <c>next</c> link against the base address; refuses one to another origin.</summary>
+    private Uri? ResolveNext(string? next)
+    {
+        if (string.IsNullOrEmpty(next))
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(_pipeline.BaseAddress, next, out var uri))
+        {
+            throw new RaviException($"The server returned an invalid 'next' page link.");
+        }
+
+        if (!RaviOrigin.IsSame(uri, _pipeline.BaseAddress))
+        {
+            throw new RaviException($"Refusing to follow a 'next' page link to another origin ({uri.GetLeftPart(UriPartial.Authority)}): the bearer token would leak.");
+        }
+
+        return uri;
+    }
+
     private List<T> Select(List<TWire> items)
     {
-        if (items is List<T> same && typeof(TWire) == typeof(T) && ReferenceEquals(_select, Identity))
+        if (_select is null && _filter is null && items is List<T> same)
         {
-            return same;
+            return same; // the wire items are the caller's, all of them
         }
 
         var values = new List<T>(items.Count);
         foreach (var item in items)
         {
-            if (_select(item) is { } value)
+            var value = _select is null ? (T)(object)item! : _select(item);
+            if (value is not null && (_filter is null || _filter(value)))
             {
                 values.Add(value);
             }
@@ -187,9 +225,6 @@ internal sealed class RaviListing<TWire, T> : RaviAsyncPageable<T>
 
         return values;
     }
-
-    /// <summary>The select function that keeps every item as it is.</summary>
-    public static readonly Func<TWire, T?> Identity = static item => (T?)(object?)item;
 
     /// <summary>Sets the <c>limit</c> query parameter: replaced where the link has one, else appended.</summary>
     private static Uri WithLimit(Uri uri, int limit)
@@ -208,5 +243,38 @@ internal sealed class RaviListing<TWire, T> : RaviAsyncPageable<T>
         }
 
         return new UriBuilder(uri) { Query = string.Join('&', parts) }.Uri;
+    }
+
+    /// <summary>
+    /// The pages an enumeration read (compared by absolute URL), to stop at <see cref="RaviClientOptions.MaxPages"/> and
+    /// at a link back to a page already read. The first page is held as it is, without a set or its URL string: most
+    /// lists are one page.
+    /// </summary>
+    private struct PagesSeen
+    {
+        private Uri? _first;
+        private HashSet<string>? _more;
+
+        public readonly int Count => _more?.Count ?? (_first is null ? 0 : 1);
+
+        public void Add(Uri page)
+        {
+            if (_first is null && _more is null)
+            {
+                _first = page;
+                return;
+            }
+
+            if (_more is null)
+            {
+                _more = new HashSet<string>(StringComparer.Ordinal) { _first!.AbsoluteUri };
+                _first = null;
+            }
+
+            _more.Add(page.AbsoluteUri);
+        }
+
+        public readonly bool Contains(Uri page) =>
+            _more?.Contains(page.AbsoluteUri) ?? (_first is not null && string.Equals(_first.AbsoluteUri, page.AbsoluteUri, StringComparison.Ordinal));
     }
 }

@@ -16,15 +16,17 @@ internal sealed class RaviLoggingHandler : DelegatingHandler
 
     public RaviLoggingHandler(ILogger logger) => _logger = logger;
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var log = _logger.IsEnabled(LogLevel.Debug);
         var metric = RaviMetrics.RequestDuration.Enabled;
-        if (!log && !metric)
-        {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
+        return log || metric
+            ? SendRecordedAsync(request, log, metric, cancellationToken)
+            : base.SendAsync(request, cancellationToken); // nothing to record: no async frame of its own
+    }
 
+    private async Task<HttpResponseMessage> SendRecordedAsync(HttpRequestMessage request, bool log, bool metric, CancellationToken cancellationToken)
+    {
         var method = request.Method.Method;
         var path = request.RequestUri?.AbsolutePath;
         if (log)

@@ -88,7 +88,7 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
         try
         {
             var response = await _strategy.ExecuteAsync(
-                static (ctx, st) => new ValueTask<HttpResponseMessage>(st.Handler.SendAttemptAsync(st, ctx.CancellationToken)),
+                static (ctx, st) => st.Handler.SendAttemptAsync(st, ctx.CancellationToken),
                 context,
                 state).ConfigureAwait(false);
             RaviAttempts.Record(response, state.Attempts);
@@ -128,14 +128,14 @@ internal sealed class RaviResilienceHandler : DelegatingHandler
         }
     }
 
-    private Task<HttpResponseMessage> SendAttemptAsync(CallState state, CancellationToken cancellationToken)
+    private ValueTask<HttpResponseMessage> SendAttemptAsync(CallState state, CancellationToken cancellationToken)
     {
         state.Attempts++;
         return SendFollowingRedirectsAsync(state.Request, cancellationToken);
     }
 
     /// <summary>One attempt: a fresh clone of the template down the chain, then one per redirect the policy allows.</summary>
-    private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(HttpRequestMessage template, CancellationToken cancellationToken)
+    private async ValueTask<HttpResponseMessage> SendFollowingRedirectsAsync(HttpRequestMessage template, CancellationToken cancellationToken)
     {
         Uri? target = null;
         for (var hops = 0; ; hops++)

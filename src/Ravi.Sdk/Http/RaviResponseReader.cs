@@ -83,11 +83,13 @@ internal static class RaviResponseReader
         }
 
         var content = new RaviBufferedContent(buffer, count, pooled) { Truncated = truncated };
-        foreach (var header in original.Headers)
+        foreach (var header in original.Headers.NonValidated) // a struct enumerator, and no parsing of the values
         {
             if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
             {
-                content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                _ = header.Value.Count == 1
+                    ? content.Headers.TryAddWithoutValidation(header.Key, header.Value.ToString())
+                    : content.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }
         }
 

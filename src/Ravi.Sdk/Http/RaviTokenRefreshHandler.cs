@@ -112,7 +112,12 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
         }
 
         request.Headers.Authorization = info.Header;
-        request.Options.Set(RaviAttemptTelemetry.RefreshesOn401, canRefresh); // a 401 here is answered by a refresh: not an error
+        if (canRefresh || request.Options.TryGetValue(RaviAttemptTelemetry.RefreshesOn401, out _))
+        {
+            // A 401 here is answered by a refresh: not an error. Absent means false: no entry (and no boxed value) otherwise.
+            request.Options.Set(RaviAttemptTelemetry.RefreshesOn401, canRefresh);
+        }
+
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
         {
@@ -218,7 +223,7 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
         request.Headers.Accept.Add(JsonAccept);
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         request.Options.Set(RaviHeaders.Anonymous, true);
-        RaviPipeline.SetJsonBody(request, new RefreshBody(refreshToken), RaviJsonContext.Default.RefreshBody);
+        RaviRequestFactory.SetJsonBody(request, new RefreshBody(refreshToken), RaviJsonContext.Default.RefreshBody);
 
         using var timeout = new CancellationTokenSource(_refreshTimeout, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -264,7 +269,7 @@ internal sealed class RaviTokenRefreshHandler : DelegatingHandler
             TokenWire wire;
             try
             {
-                wire = await RaviPipeline.ReadJsonAsync(response, RaviJsonContext.Default.TokenWire, cancellationToken).ConfigureAwait(false);
+                wire = await RaviResponseMapper.ReadJsonAsync(response, RaviJsonContext.Default.TokenWire, cancellationToken).ConfigureAwait(false);
             }
             catch (RaviApiException ex)
             {

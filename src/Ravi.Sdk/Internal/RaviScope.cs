@@ -70,7 +70,7 @@ internal sealed class RaviScope
             Resolve();
         }
 
-        RaviPipeline.CheckIdentity(method, relativePath, scope, IdentityUuid);
+        RaviRequestFactory.CheckIdentity(method, relativePath, scope, IdentityUuid);
     }
 
     /// <summary>Creates a request for this view, with the call's options applied (an account-level request does not need the identity resolved).</summary>
@@ -81,7 +81,7 @@ internal sealed class RaviScope
             RequireIdentity(method, relativePath, scope);
         }
 
-        return Pipeline.CreateRequest(method, relativePath, scope, scope == IdentityScope.None ? null : IdentityUuid, OptionsFor(requestOptions));
+        return Pipeline.Requests.Create(method, relativePath, scope, scope == IdentityScope.None ? null : IdentityUuid, OptionsFor(requestOptions));
     }
 
     /// <summary>

@@ -90,7 +90,7 @@ public class AttachmentsClient
         ValidateContentType(contentType);
         ArgumentOutOfRangeException.ThrowIfNegative(size);
         var request = _scope.Request(HttpMethod.Post, Path, IdentityScope.Optional, requestOptions);
-        RaviPipeline.SetJsonBody(request, new PresignBody(fileName, contentType, size), RaviJsonContext.Default.PresignBody);
+        RaviRequestFactory.SetJsonBody(request, new PresignBody(fileName, contentType, size), RaviJsonContext.Default.PresignBody);
         return _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.PresignedUpload, cancellationToken);
     }
 

@@ -62,14 +62,14 @@ public class AuthClient
     private Task<DeviceAuthorization> RequestDeviceCodeCoreAsync(RaviRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         var request = Anonymous(HttpMethod.Post, Path + "device/", requestOptions);
-        RaviPipeline.SetJsonBody(request, new EmptyBody(), RaviJsonContext.Default.EmptyBody);
+        RaviRequestFactory.SetJsonBody(request, new EmptyBody(), RaviJsonContext.Default.EmptyBody);
         return _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.DeviceAuthorization, cancellationToken);
     }
 
     private async Task<RaviTokens> PollDeviceTokenCoreAsync(string deviceCode, RaviRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         var request = Anonymous(HttpMethod.Post, Path + "device/token/", requestOptions);
-        RaviPipeline.SetJsonBody(request, new DeviceTokenBody(deviceCode), RaviJsonContext.Default.DeviceTokenBody);
+        RaviRequestFactory.SetJsonBody(request, new DeviceTokenBody(deviceCode), RaviJsonContext.Default.DeviceTokenBody);
         return ToTokens(await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.TokenWire, cancellationToken).ConfigureAwait(false), null);
     }
 
@@ -201,7 +201,7 @@ public class AuthClient
         }
 
         var request = Anonymous(HttpMethod.Post, Path + "token/refresh/", requestOptions);
-        RaviPipeline.SetJsonBody(request, new RefreshBody(refreshToken), RaviJsonContext.Default.RefreshBody);
+        RaviRequestFactory.SetJsonBody(request, new RefreshBody(refreshToken), RaviJsonContext.Default.RefreshBody);
         return ToTokens(await pipeline.SendAsync(request, RaviJsonContext.Default.TokenWire, call.Token).ConfigureAwait(false), refreshToken);
     }
 
@@ -223,7 +223,7 @@ public class AuthClient
         Guard.NotEmpty(email);
         ArgumentException.ThrowIfNullOrEmpty(password);
         var request = Anonymous(HttpMethod.Post, Path + "login/", requestOptions);
-        RaviPipeline.SetJsonBody(request, new LoginBody(email, password), RaviJsonContext.Default.LoginBody);
+        RaviRequestFactory.SetJsonBody(request, new LoginBody(email, password), RaviJsonContext.Default.LoginBody);
         var tokens = ToTokens(await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.TokenWire, cancellationToken).ConfigureAwait(false), null);
         return await SignInAsync(tokens, "password", cancellationToken).ConfigureAwait(false);
     }
@@ -245,7 +245,7 @@ public class AuthClient
         var credential = _scope.Pipeline.Credential;
         refreshToken ??= (await credential.GetTokenAsync(cancellationToken).ConfigureAwait(false))?.RefreshToken;
         var request = _scope.Request(HttpMethod.Post, Path + "logout/", IdentityScope.None, requestOptions);
-        RaviPipeline.SetJsonBody(request, new RefreshBody(refreshToken), RaviJsonContext.Default.RefreshBody);
+        RaviRequestFactory.SetJsonBody(request, new RefreshBody(refreshToken), RaviJsonContext.Default.RefreshBody);
         try
         {
             await _scope.Pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false);

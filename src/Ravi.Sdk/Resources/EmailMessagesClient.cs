@@ -79,7 +79,7 @@ public class EmailMessagesClient
         ValidateRecipients(email.Bcc, nameof(email) + "." + nameof(email.Bcc), required: false);
         ValidateAttachments(email.AttachmentUuids, nameof(email));
         var request = _scope.Request(HttpMethod.Post, Path + "compose/", IdentityScope.Required, requestOptions);
-        RaviPipeline.SetJsonBody(request, email, RaviJsonContext.Default.ComposeEmailRequest);
+        RaviRequestFactory.SetJsonBody(request, email, RaviJsonContext.Default.ComposeEmailRequest);
         return _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.EmailMessage, cancellationToken);
     }
 
@@ -122,7 +122,7 @@ public class EmailMessagesClient
         ValidateRecipients(reply.Bcc, nameof(reply) + "." + nameof(reply.Bcc), required: false);
         ValidateAttachments(reply.AttachmentUuids, nameof(reply));
         var request = _scope.Request(HttpMethod.Post, $"{Path}{Id(messageId)}/{action}/", IdentityScope.Required, requestOptions);
-        RaviPipeline.SetJsonBody(request, reply, RaviJsonContext.Default.ReplyEmailRequest);
+        RaviRequestFactory.SetJsonBody(request, reply, RaviJsonContext.Default.ReplyEmailRequest);
         return _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.EmailMessage, cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using System.Security.Cryptography;
 using Ravi.Sdk.Crypto;
+using Ravi.Sdk.Diagnostics;
 using Ravi.Sdk.Http;
 using Ravi.Sdk.Internal;
 using Ravi.Sdk.Models;
@@ -53,7 +54,7 @@ public class EncryptionClient
         Guard.NotEmpty(metadata.Verifier, nameof(metadata) + ".Verifier");
         var body = metadata with { Id = null };
         var request = _scope.Request(HttpMethod.Post, Path, IdentityScope.None, requestOptions);
-        RaviPipeline.SetJsonBody(request, body, RaviJsonContext.Default.EncryptionMetadata);
+        RaviRequestFactory.SetJsonBody(request, body, RaviJsonContext.Default.EncryptionMetadata);
         try
         {
             return await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.EncryptionMetadata, cancellationToken).ConfigureAwait(false);
@@ -61,7 +62,7 @@ public class EncryptionClient
         catch (RaviApiException ex) when ((int)ex.StatusCode == 405)
         {
             var patch = _scope.Request(HttpMethod.Patch, Path, IdentityScope.None, requestOptions);
-            RaviPipeline.SetJsonBody(patch, body, RaviJsonContext.Default.EncryptionMetadata);
+            RaviRequestFactory.SetJsonBody(patch, body, RaviJsonContext.Default.EncryptionMetadata);
             return await _scope.Pipeline.SendAsync(patch, RaviJsonContext.Default.EncryptionMetadata, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -97,6 +98,11 @@ public class EncryptionClient
     {
         RaviMock.ThrowIfMock(_scope, this);
         PinKeyDerivation.ValidatePin(pin);
+        await RaviOperation.RunAsync("Encryption.Unlock", _scope.Pipeline.BaseAddress, token => UnlockCoreAsync(pin, requestOptions, token), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task UnlockCoreAsync(string pin, RaviRequestOptions? requestOptions, CancellationToken cancellationToken)
+    {
         using var call = RaviCallOptions.Link(requestOptions, cancellationToken);
         cancellationToken = call.Token;
         var metadata = await TryGetMetadataAsync(requestOptions, cancellationToken).ConfigureAwait(false);
@@ -135,6 +141,11 @@ public class EncryptionClient
     {
         RaviMock.ThrowIfMock(_scope, this);
         PinKeyDerivation.ValidatePin(pin);
+        return await RaviOperation.RunAsync("Encryption.Setup", _scope.Pipeline.BaseAddress, token => SetupCoreAsync(pin, requestOptions, token), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<EncryptionMetadata> SetupCoreAsync(string pin, RaviRequestOptions? requestOptions, CancellationToken cancellationToken)
+    {
         using var call = RaviCallOptions.Link(requestOptions, cancellationToken);
         cancellationToken = call.Token;
         var existing = await TryGetMetadataAsync(requestOptions, cancellationToken).ConfigureAwait(false);

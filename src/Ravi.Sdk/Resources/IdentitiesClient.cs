@@ -43,7 +43,7 @@ public class IdentitiesClient
         RaviMock.ThrowIfMock(_scope, this);
         Guard.NotEmpty(name);
         var request = _scope.Request(HttpMethod.Post, Path, IdentityScope.None, requestOptions);
-        RaviPipeline.SetJsonBody(request, new IdentityWriteBody(name), RaviJsonContext.Default.IdentityWriteBody);
+        RaviRequestFactory.SetJsonBody(request, new IdentityWriteBody(name), RaviJsonContext.Default.IdentityWriteBody);
         return _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.Identity, cancellationToken);
     }
 
@@ -76,7 +76,7 @@ public class IdentitiesClient
         Guard.Uuid(identityUuid);
         Guard.NotEmpty(name);
         var request = _scope.Request(HttpMethod.Put, $"{Path}{identityUuid}/", IdentityScope.None, requestOptions);
-        RaviPipeline.SetJsonBody(request, new IdentityWriteBody(name), RaviJsonContext.Default.IdentityWriteBody);
+        RaviRequestFactory.SetJsonBody(request, new IdentityWriteBody(name), RaviJsonContext.Default.IdentityWriteBody);
         return _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.Identity, cancellationToken);
     }
 

@@ -202,7 +202,7 @@ public class PasswordsClient
         var request = _scope.Request(method, path, IdentityScope.Required, requestOptions);
         if (body is not null)
         {
-            RaviPipeline.SetJsonBody(request, body, RaviJsonContext.Default.PasswordWriteBody);
+            RaviRequestFactory.SetJsonBody(request, body, RaviJsonContext.Default.PasswordWriteBody);
         }
 
         return ToModel(await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.PasswordEntryWire, cancellationToken).ConfigureAwait(false));

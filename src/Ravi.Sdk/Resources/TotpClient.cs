@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using Ravi.Sdk.Diagnostics;
 using Ravi.Sdk.Http;
 using Ravi.Sdk.Internal;
 using Ravi.Sdk.Models;
@@ -39,6 +40,8 @@ public class TotpClient
 
     internal TotpClient(RaviClient client) => _client = client;
 
+    private Uri Server => _client.Scope.Pipeline.BaseAddress;
+
     /// <summary>
     /// Enrols a TOTP secret: parses it, stores it in the vault under <c>TOTP_NAME</c> (replacing an enrolment of the same
     /// name), and returns the enrolment. Compute the first code with <see cref="GetCodeAsync"/> to confirm the enrolment
@@ -62,9 +65,9 @@ public class TotpClient
             ?? throw new ArgumentException("The secret names no issuer or account: give the enrolment a name (TotpEnrollOptions.Name).", nameof(options));
         var name = NormalizeName(rawName, nameof(options));
         RequireIdentity();
-        var stored = await _client.Vault.SetAsync(
+        var stored = await RaviOperation.RunAsync("Totp.Enroll", Server, token => _client.Vault.SetAsync(
             new VaultSecretRequest { Key = VaultKeyPrefix + name, Value = secret.ToUri(), Notes = "TOTP secret (otpauth URI) enrolled with Ravi.Sdk" },
-            requestOptions, cancellationToken).ConfigureAwait(false);
+            requestOptions, token), cancellationToken).ConfigureAwait(false);
         return ToEnrollment(stored.Key, secret);
     }
 
@@ -82,7 +85,7 @@ public class TotpClient
     public virtual async Task<TotpCode> GetCodeAsync(string name, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         RaviMock.ThrowIfMock(_client, this);
-        var secret = await GetSecretCoreAsync(name, requestOptions, cancellationToken).ConfigureAwait(false);
+        var secret = await RaviOperation.RunAsync("Totp.GetCode", Server, token => GetSecretCoreAsync(name, requestOptions, token), cancellationToken).ConfigureAwait(false);
         return secret.ComputeCode(_client.Scope.Pipeline.TimeProvider.GetUtcNow());
     }
 
@@ -100,7 +103,7 @@ public class TotpClient
     public virtual Task<TotpSecret> GetSecretAsync(string name, RaviRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         RaviMock.ThrowIfMock(_client, this);
-        return GetSecretCoreAsync(name, requestOptions, cancellationToken);
+        return RaviOperation.RunAsync("Totp.GetSecret", Server, token => GetSecretCoreAsync(name, requestOptions, token), cancellationToken);
     }
 
     /// <summary>Lists the identity's enrolments (reads each <c>TOTP_…</c> vault secret; values that are not TOTP secrets are skipped).</summary>
@@ -136,6 +139,11 @@ public class TotpClient
         RaviMock.ThrowIfMock(_client, this);
         var key = VaultKey(name);
         RequireIdentity();
+        return await RaviOperation.RunAsync("Totp.Delete", Server, token => DeleteCoreAsync(key, requestOptions, token), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<bool> DeleteCoreAsync(string key, RaviRequestOptions? requestOptions, CancellationToken cancellationToken)
+    {
         await foreach (var item in _client.Vault.ListAsync(requestOptions, cancellationToken).ConfigureAwait(false))
         {
             if (string.Equals(item.Key, key, StringComparison.Ordinal))

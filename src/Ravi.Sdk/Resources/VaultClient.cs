@@ -153,7 +153,7 @@ public class VaultClient
             Notes = fields.Protect(secret.Notes, "notes"),
         };
         var request = _scope.Request(HttpMethod.Post, Path, IdentityScope.Required, requestOptions);
-        RaviPipeline.SetJsonBody(request, body, RaviJsonContext.Default.VaultWriteBody);
+        RaviRequestFactory.SetJsonBody(request, body, RaviJsonContext.Default.VaultWriteBody);
         return ToModel(await _scope.Pipeline.SendAsync(request, RaviJsonContext.Default.VaultSecretWire, cancellationToken).ConfigureAwait(false));
     }
 

@@ -159,11 +159,46 @@ public sealed class TelemetryTests : IAsyncLifetime, IDisposable
     {
         var root = await RunAsync(() => _client.Encryption.SetupAsync("482916"));
 
-        var operations = Spans(root).Where(s => s.Source.Name == RaviTelemetry.ActivitySourceName).ToList();
-        Assert.NotEmpty(operations);
-        Assert.All(operations, o => Assert.Equal(ActivityStatusCode.Unset, o.Status));
+        var operation = Assert.Single(Spans(root), s => s.Source.Name == RaviTelemetry.ActivitySourceName); // the check and the upload
+        Assert.Equal("Ravi.Encryption.Setup", operation.DisplayName);
+        Assert.Equal(ActivityStatusCode.Unset, operation.Status);
+        Assert.Equal(2, HttpSpans(root).Count);
         var notFound = Assert.Single(Points("ravi.client.request.duration"), p => (int)TagsOf(p)["http.response.status_code"]! == 404);
         Assert.False(TagsOf(notFound).ContainsKey("error.type"));
+    }
+
+    [Fact]
+    public async Task Unlocking_is_one_operation_span_and_a_wrong_pin_marks_it_failed()
+    {
+        await _client.Encryption.SetupAsync("482916");
+        using var other = new RaviClient(new RaviClientOptions { BaseAddress = _server.BaseAddress, AccessToken = _server.AccessToken, UseCliConfiguration = false });
+
+        var root = await RunAsync(() => other.Encryption.UnlockAsync("482916"));
+        var wrong = await RunAsync(() => Assert.ThrowsAsync<RaviCryptoException>(() => other.Encryption.UnlockAsync("111111")));
+
+        var operation = Assert.Single(Spans(root), s => s.Source.Name == RaviTelemetry.ActivitySourceName);
+        Assert.Equal("Ravi.Encryption.Unlock", operation.DisplayName);
+        Assert.Equal(ActivityStatusCode.Unset, operation.Status);
+        var failed = Assert.Single(Spans(wrong), s => s.Source.Name == RaviTelemetry.ActivitySourceName);
+        Assert.Equal("Ravi.Encryption.Unlock", failed.DisplayName);
+        Assert.Equal(ActivityStatusCode.Error, failed.Status);
+        Assert.Equal(typeof(RaviCryptoException).FullName, failed.GetTagItem("error.type"));
+    }
+
+    [Fact]
+    public async Task A_totp_call_is_one_operation_span_named_for_totp_over_the_vault_requests()
+    {
+        await _client.Encryption.SetupAsync("482916");
+        var agent = _client.ForIdentity(IdentityUuid);
+
+        var enroll = await RunAsync(() => agent.Totp.EnrollAsync("otpauth://totp/GitHub:agent?secret=JBSWY3DPEHPK3PXP&issuer=GitHub"));
+        var code = await RunAsync(() => agent.Totp.GetCodeAsync("github"));
+        var delete = await RunAsync(() => agent.Totp.DeleteAsync("github"));
+
+        Assert.Equal("Ravi.Totp.Enroll", Assert.Single(Spans(enroll), s => s.Source.Name == RaviTelemetry.ActivitySourceName).DisplayName);
+        Assert.Equal("Ravi.Totp.GetCode", Assert.Single(Spans(code), s => s.Source.Name == RaviTelemetry.ActivitySourceName).DisplayName);
+        Assert.Equal("Ravi.Totp.Delete", Assert.Single(Spans(delete), s => s.Source.Name == RaviTelemetry.ActivitySourceName).DisplayName);
+        Assert.Equal(2, HttpSpans(code).Count); // the list by key and the get, both under the one span
     }
 
     [Fact]

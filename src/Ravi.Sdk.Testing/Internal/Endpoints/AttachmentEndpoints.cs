@@ -18,8 +18,8 @@ internal static partial class AttachmentEndpoints
     public static void Map(WebApplication app, ServerState state)
     {
         app.Handle("POST", "/api/email-attachments/presign/", state, EndpointScope.Identity, context => Presign(state, context));
-        app.HandleAsync("PUT", ServerPipeline.StoragePrefix + "{uuid}", state, EndpointScope.Anonymous, context => UploadAsync(state, context, context.Route("uuid")));
-        app.Handle("GET", ServerPipeline.StoragePrefix + "{uuid}", state, EndpointScope.Anonymous, context => Download(state, context, context.Route("uuid")));
+        app.HandleAsync("PUT", ServerMiddleware.StoragePrefix + "{uuid}", state, EndpointScope.Anonymous, context => UploadAsync(state, context, context.Route("uuid")));
+        app.Handle("GET", ServerMiddleware.StoragePrefix + "{uuid}", state, EndpointScope.Anonymous, context => Download(state, context, context.Route("uuid")));
     }
 
     private static IResult Presign(ServerState state, HttpContext context)
@@ -65,7 +65,7 @@ internal static partial class AttachmentEndpoints
             return Api.Ok(new JsonObject
             {
                 ["uuid"] = attachment.Uuid,
-                ["upload_url"] = $"{baseUrl}{ServerPipeline.StoragePrefix}{attachment.Uuid}?expires={expires}&sig={attachment.UploadSignature}",
+                ["upload_url"] = $"{baseUrl}{ServerMiddleware.StoragePrefix}{attachment.Uuid}?expires={expires}&sig={attachment.UploadSignature}",
                 ["storage_key"] = attachment.StorageKey,
             });
         }

@@ -11,7 +11,7 @@ namespace Ravi.Sdk.Testing.Internal.Endpoints;
 internal static class EventStreamEndpoint
 {
     public static void Map(WebApplication app, ServerState state) =>
-        app.Handle("GET", ServerPipeline.StreamPath, state, EndpointScope.Identity, context => Open(state, context));
+        app.Handle("GET", ServerMiddleware.StreamPath, state, EndpointScope.Identity, context => Open(state, context));
 
     private static EventStreamResult Open(ServerState state, HttpContext context)
     {

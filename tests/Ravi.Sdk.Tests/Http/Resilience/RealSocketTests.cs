@@ -28,7 +28,7 @@ public sealed class RealSocketTests
         probe.Start();
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop(); // nothing listens there now
-        using var counter = new CountingHandler(RaviPipeline.CreateDefaultTransport());
+        using var counter = new CountingHandler(RaviTransport.CreateDefault());
 
         var failure = await Assert.ThrowsAsync<RaviConnectionException>(() => Client(new Uri($"http://127.0.0.1:{port}/"), counter).EmailMessages.ComposeAsync(Email));
 
@@ -69,7 +69,7 @@ public sealed class RealSocketTests
                 socket.Close(); // the email "was sent", then the connection died before any response
             }
         });
-        using var counter = new CountingHandler(RaviPipeline.CreateDefaultTransport());
+        using var counter = new CountingHandler(RaviTransport.CreateDefault());
 
         try
         {

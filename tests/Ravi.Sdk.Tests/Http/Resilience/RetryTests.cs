@@ -266,7 +266,7 @@ public sealed class RetryTests : IDisposable
     {
         Then(Status(HttpStatusCode.ServiceUnavailable));
         var client = Client();
-        var request = client.Scope.Pipeline.CreateRequest(HttpMethod.Post, "api/identities/", IdentityScope.None, null);
+        var request = client.Scope.Pipeline.Requests.Create(HttpMethod.Post, "api/identities/", IdentityScope.None, null);
         request.Options.Set(RaviHeaders.IdempotentPost, true);
 
         await client.Scope.Pipeline.SendAsync(request, CancellationToken.None);
@@ -372,7 +372,7 @@ public sealed class RetryTests : IDisposable
             o.AttemptTimeout = TimeSpan.FromSeconds(1);
             o.OverallTimeout = TimeSpan.FromSeconds(2);
         });
-        var request = client.Scope.Pipeline.CreateRequest(HttpMethod.Get, "api/events/stream/", IdentityScope.Required, TestClients.Identity);
+        var request = client.Scope.Pipeline.Requests.Create(HttpMethod.Get, "api/events/stream/", IdentityScope.Required, TestClients.Identity);
         request.Options.Set(RaviHeaders.Streaming, true);
 
         await Assert.ThrowsAsync<RaviServerException>(() => client.Scope.Pipeline.SendForResponseAsync(request, CancellationToken.None));

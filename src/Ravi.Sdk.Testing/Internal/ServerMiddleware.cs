@@ -10,7 +10,7 @@ namespace Ravi.Sdk.Testing.Internal;
 /// for every error (including routing's bare 404/405 and unexpected exceptions, which must never happen for bad
 /// input), the trailing-slash rule, and the injected request faults.
 /// </summary>
-internal static class ServerPipeline
+internal static class ServerMiddleware
 {
     public const string StoragePrefix = "/_storage/";
     public const string StreamPath = "/api/events/stream/";
