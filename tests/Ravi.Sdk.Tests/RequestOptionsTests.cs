@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using Ravi.Sdk.Events;
 using Ravi.Sdk.Models;
-using Ravi.Sdk.Tests.Auth.Support;
+using Ravi.Sdk.Tests.Support;
 using Ravi.Sdk.Tests.Http.Hostile;
 
 namespace Ravi.Sdk.Tests;

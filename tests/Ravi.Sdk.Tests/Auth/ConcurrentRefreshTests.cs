@@ -1,5 +1,5 @@
 using Ravi.Sdk.Auth;
-using Ravi.Sdk.Tests.Auth.Support;
+using Ravi.Sdk.Tests.Support;
 
 namespace Ravi.Sdk.Tests.Auth;
 

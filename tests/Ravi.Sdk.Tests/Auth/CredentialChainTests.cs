@@ -1,6 +1,6 @@
 using System.Net;
 using Ravi.Sdk.Auth;
-using Ravi.Sdk.Tests.Auth.Support;
+using Ravi.Sdk.Tests.Support;
 
 namespace Ravi.Sdk.Tests.Auth;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Ravi.Sdk.Auth;
 using Ravi.Sdk.Models;
-using Ravi.Sdk.Tests.Auth.Support;
+using Ravi.Sdk.Tests.Support;
 
 namespace Ravi.Sdk.Tests.Auth;
 

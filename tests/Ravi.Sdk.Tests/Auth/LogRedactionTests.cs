@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Ravi.Sdk.Auth;
-using Ravi.Sdk.Tests.Auth.Support;
+using Ravi.Sdk.Tests.Support;
 
 namespace Ravi.Sdk.Tests.Auth;
 
@@ -51,7 +51,7 @@ public sealed class LogRedactionTests : IDisposable
         return StubHandler.Json(HttpStatusCode.OK, $$$"""{"access":"{{{access}}}","refresh":"{{{refresh}}}","user":{"id":1,"email":"agent@example.com"}}""");
     }
 
-    private HttpResponseMessage Respond(RecordedRequest r)
+    private HttpResponseMessage Respond(StubRequest r)
     {
         switch (r.Path)
         {

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Ravi.Sdk.Auth;
-using Ravi.Sdk.Tests.Auth.Support;
+using Ravi.Sdk.Tests.Support;
 
 namespace Ravi.Sdk.Tests.Auth;
 

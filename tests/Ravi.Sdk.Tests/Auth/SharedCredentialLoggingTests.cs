@@ -1,7 +1,7 @@
 using Ravi.Sdk.Auth;
 using Ravi.Sdk.Models;
 using Ravi.Sdk.Testing;
-using Ravi.Sdk.Tests.Auth.Support;
+using Ravi.Sdk.Tests.Support;
 
 namespace Ravi.Sdk.Tests.Auth;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Ravi.Sdk.Auth;
-using Ravi.Sdk.Tests.Auth.Support;
+using Ravi.Sdk.Tests.Support;
 
 namespace Ravi.Sdk.Tests.Auth;
 

@@ -2,7 +2,7 @@ using System.Reflection;
 using Ravi.Sdk.Auth;
 using Ravi.Sdk.Models;
 using Ravi.Sdk.Resources;
-using Ravi.Sdk.Tests.Auth.Support;
+using Ravi.Sdk.Tests.Support;
 
 namespace Ravi.Sdk.Tests.PublicSurface;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using Ravi.Sdk.Events;
-using Ravi.Sdk.Tests.Auth.Support;
+using Ravi.Sdk.Tests.Support;
 
 namespace Ravi.Sdk.Tests.Http.Hostile;
 

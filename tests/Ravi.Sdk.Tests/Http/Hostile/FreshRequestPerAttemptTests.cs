@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using Ravi.Sdk.Tests.Auth.Support;
+using Ravi.Sdk.Tests.Support;
 
 namespace Ravi.Sdk.Tests.Http.Hostile;
 

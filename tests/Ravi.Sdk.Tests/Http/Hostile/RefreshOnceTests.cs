@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using Ravi.Sdk.Tests.Auth.Support;
+using Ravi.Sdk.Tests.Support;
 
 namespace Ravi.Sdk.Tests.Http.Hostile;
 

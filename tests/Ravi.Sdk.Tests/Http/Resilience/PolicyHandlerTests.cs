@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Ravi.Sdk.Models;
-using Ravi.Sdk.Tests.Auth.Support;
+using Ravi.Sdk.Tests.Support;
 using Ravi.Sdk.Tests.Http.Hostile;
 
 namespace Ravi.Sdk.Tests.Http.Resilience;

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using Ravi.Sdk.Http;
 using Ravi.Sdk.Models;
-using Ravi.Sdk.Tests.Auth.Support;
+using Ravi.Sdk.Tests.Support;
 
 namespace Ravi.Sdk.Tests.Http.Resilience;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Ravi.Sdk.Http;
 using Ravi.Sdk.Models;
-using Ravi.Sdk.Tests.Auth.Support;
+using Ravi.Sdk.Tests.Support;
 
 namespace Ravi.Sdk.Tests.Http.Resilience;
 

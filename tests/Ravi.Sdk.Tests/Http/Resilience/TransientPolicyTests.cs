@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Ravi.Sdk.Http;
 using Ravi.Sdk.Otp;
-using Ravi.Sdk.Tests.Auth.Support;
+using Ravi.Sdk.Tests.Support;
 
 namespace Ravi.Sdk.Tests.Http.Resilience;
 
@@ -151,7 +151,7 @@ public sealed class TransientPolicyTests : IDisposable
         return response;
     }
 
-    private RaviClient Client(Action<RaviClientOptions> configure, Func<RecordedRequest, HttpResponseMessage> respond)
+    private RaviClient Client(Action<RaviClientOptions> configure, Func<StubRequest, HttpResponseMessage> respond)
     {
         _handler = new StubHandler(respond, _time);
         var options = TestClients.Options(_time);

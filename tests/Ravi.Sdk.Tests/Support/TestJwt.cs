@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
 
-namespace Ravi.Sdk.Tests.Auth.Support;
+namespace Ravi.Sdk.Tests.Support;
 
 /// <summary>Builds unsigned JWT-shaped tokens with a chosen <c>exp</c> (the SDK never validates signatures).</summary>
 internal static class TestJwt

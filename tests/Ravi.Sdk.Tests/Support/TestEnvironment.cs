@@ -1,6 +1,6 @@
 using Ravi.Sdk.Auth;
 
-namespace Ravi.Sdk.Tests.Auth.Support;
+namespace Ravi.Sdk.Tests.Support;
 
 /// <summary>A fake process environment: no real HOME, working directory or variables leak into tests.</summary>
 internal sealed class TestEnvironment : RaviEnvironment

@@ -1,4 +1,4 @@
-namespace Ravi.Sdk.Tests.Auth.Support;
+namespace Ravi.Sdk.Tests.Support;
 
 /// <summary>A temporary directory deleted on dispose.</summary>
 internal sealed class TempDirectory : IDisposable

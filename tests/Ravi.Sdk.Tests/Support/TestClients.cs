@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Ravi.Sdk.Auth;
 
-namespace Ravi.Sdk.Tests.Auth.Support;
+namespace Ravi.Sdk.Tests.Support;
 
 /// <summary>Builds clients over an in-memory transport and a fake environment.</summary>
 internal static class TestClients

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 
-namespace Ravi.Sdk.Tests.Auth.Support;
+namespace Ravi.Sdk.Tests.Support;
 
 /// <summary>
 /// An in-memory Ravi auth server: accepts only the current access tokens, rotates single-use refresh tokens, counts
@@ -81,7 +81,7 @@ internal sealed class FakeAuthServer
 
     public bool IsValidAccess(string token) => _validAccess.ContainsKey(token);
 
-    private async Task<HttpResponseMessage> RespondAsync(HttpRequestMessage request, RecordedRequest recorded, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> RespondAsync(HttpRequestMessage request, StubRequest recorded, CancellationToken cancellationToken)
     {
         if (recorded.Path == "/api/auth/token/refresh/")
         {
