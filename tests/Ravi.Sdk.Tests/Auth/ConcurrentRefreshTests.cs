@@ -7,6 +7,8 @@ namespace Ravi.Sdk.Tests.Auth;
 public sealed class ConcurrentRefreshTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
+    private static readonly TimeSpan LockRetryDelay = TimeSpan.FromMilliseconds(25); // RaviCliTokenStore's
+
     private readonly ObservableTimeProvider _time = new();
 
     public void Dispose() => _temp.Dispose();
@@ -24,7 +26,7 @@ public sealed class ConcurrentRefreshTests : IDisposable
         RaviClient NewProcess()
         {
             var options = TestClients.Options(_time);
-            options.Credential = new RaviCredential(new RaviCliTokenStore(path));
+            options.Credential = new RaviCredential(new RaviCliTokenStore(path, _time)); // lock retries on the fake clock
             return TestClients.Create(options, server.Handler);
         }
 
@@ -38,9 +40,17 @@ public sealed class ConcurrentRefreshTests : IDisposable
             await Task.Delay(5);
         }
 
-        await Task.Delay(100); // the other process is now blocked on auth.json.lock
+        // The other process is blocked on auth.json.lock: it has armed the lock's retry delay (25 ms) on the fake clock.
+        await _time.WaitUntilArmedAsync(LockRetryDelay);
         gate.SetResult();
-        var users = await Task.WhenAll(a.Concat(b));
+        var all = Task.WhenAll(a.Concat(b));
+        for (var i = 0; i < 400 && !all.IsCompleted; i++)
+        {
+            _time.Advance(LockRetryDelay); // the blocked process retries the lock, which the winner lets go after its refresh
+            await Task.WhenAny(all, Task.Delay(5));
+        }
+
+        var users = await all.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(40, users.Length);
         Assert.Equal(1, server.RefreshCalls);
