@@ -284,10 +284,40 @@ public class TotpClient
         {
             using var linked = cancellationToken.CanBeCanceled && listToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, listToken) : null;
             var token = linked?.Token ?? (cancellationToken.CanBeCanceled ? cancellationToken : listToken);
-            await foreach (var page in pages.WithCancellation(token).ConfigureAwait(false))
+
+            // One span for the whole enumeration: the vault pages and the secret reads run under it (made current again
+            // after each yield, since the iterator resumes on its consumer's context), so they add no spans of their own.
+            using var operation = RaviOperation.Start("Totp.List", owner.Server);
+            var enumerator = pages.WithCancellation(token).ConfigureAwait(false).GetAsyncEnumerator();
+            try
             {
-                var values = await owner.ReadPageAsync(page, requestOptions, token).ConfigureAwait(false);
-                yield return new RaviPage<TotpEnrollment>(values, page.ContinuationToken, page.RawResponse);
+                while (true)
+                {
+                    operation.Resume();
+                    RaviPage<TotpEnrollment> result;
+                    try
+                    {
+                        if (!await enumerator.MoveNextAsync())
+                        {
+                            break;
+                        }
+
+                        var page = enumerator.Current;
+                        var values = await owner.ReadPageAsync(page, requestOptions, token).ConfigureAwait(false);
+                        result = new RaviPage<TotpEnrollment>(values, page.ContinuationToken, page.RawResponse);
+                    }
+                    catch (Exception ex)
+                    {
+                        operation.Fail(ex, token);
+                        throw;
+                    }
+
+                    yield return result;
+                }
+            }
+            finally
+            {
+                await enumerator.DisposeAsync();
             }
         }
     }

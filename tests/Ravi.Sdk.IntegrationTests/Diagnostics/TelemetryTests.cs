@@ -193,11 +193,16 @@ public sealed class TelemetryTests : IAsyncLifetime, IDisposable
 
         var enroll = await RunAsync(() => agent.Totp.EnrollAsync("otpauth://totp/GitHub:agent?secret=JBSWY3DPEHPK3PXP&issuer=GitHub"));
         var code = await RunAsync(() => agent.Totp.GetCodeAsync("github"));
+        var list = await RunAsync(async () => Assert.Single(await agent.Totp.ListAsync().ToListAsync()));
         var delete = await RunAsync(() => agent.Totp.DeleteAsync("github"));
 
         Assert.Equal("Ravi.Totp.Enroll", Assert.Single(Spans(enroll), s => s.Source.Name == RaviTelemetry.ActivitySourceName).DisplayName);
         Assert.Equal("Ravi.Totp.GetCode", Assert.Single(Spans(code), s => s.Source.Name == RaviTelemetry.ActivitySourceName).DisplayName);
         Assert.Equal("Ravi.Totp.Delete", Assert.Single(Spans(delete), s => s.Source.Name == RaviTelemetry.ActivitySourceName).DisplayName);
+        var listing = Assert.Single(Spans(list), s => s.Source.Name == RaviTelemetry.ActivitySourceName);
+        Assert.Equal("Ravi.Totp.List", listing.DisplayName);
+        Assert.Equal(2, HttpSpans(list).Count); // the vault page and the enrolment's secret
+        Assert.All(HttpSpans(list), a => Assert.Equal(listing.SpanId, a.ParentSpanId));
         Assert.Equal(2, HttpSpans(code).Count); // the list by key and the get, both under the one span
     }
 
