@@ -105,26 +105,23 @@ public class VaultClient
         RaviMock.ThrowIfMock(_scope, this);
         Guard.NotEmpty(key);
         _scope.RequireIdentity(HttpMethod.Get, Path, IdentityScope.Required);
-        using var operation = RaviOperation.Start("Vault.GetByKey", _scope.Pipeline.BaseAddress); // the list and the get are one operation
-        try
-        {
-            var path = Path + new QueryString().Add("key", key);
-            await foreach (var wire in _scope.Pipeline.List(path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.VaultSecretWire, _scope.OptionsFor(requestOptions), cancellationToken).ConfigureAwait(false))
-            {
-                // The uuid is server data: escaped into one path segment, and a row whose uuid cannot be one is skipped.
-                if (string.Equals(wire.Key, key, StringComparison.Ordinal) && Guard.TryPathSegment(wire.Uuid, out var segment))
-                {
-                    return await GetCoreAsync(segment, requestOptions, cancellationToken).ConfigureAwait(false);
-                }
-            }
+        // The list and the get are one operation.
+        return await RaviOperation.RunAsync("Vault.GetByKey", _scope.Pipeline.BaseAddress, token => GetByKeyCoreAsync(key, requestOptions, token), cancellationToken).ConfigureAwait(false);
+    }
 
-            return null;
-        }
-        catch (Exception ex)
+    private async Task<VaultSecret?> GetByKeyCoreAsync(string key, RaviRequestOptions? requestOptions, CancellationToken cancellationToken)
+    {
+        var path = Path + new QueryString().Add("key", key);
+        await foreach (var wire in _scope.Pipeline.List(path, IdentityScope.Required, _scope.IdentityUuid, RaviJsonContext.Default.VaultSecretWire, _scope.OptionsFor(requestOptions), cancellationToken).ConfigureAwait(false))
         {
-            operation.Fail(ex, cancellationToken);
-            throw;
+            // The uuid is server data: escaped into one path segment, and a row whose uuid cannot be one is skipped.
+            if (string.Equals(wire.Key, key, StringComparison.Ordinal) && Guard.TryPathSegment(wire.Uuid, out var segment))
+            {
+                return await GetCoreAsync(segment, requestOptions, cancellationToken).ConfigureAwait(false);
+            }
         }
+
+        return null;
     }
 
     /// <summary>Deletes a secret (<c>DELETE /api/vault/{uuid}/</c>).</summary>
